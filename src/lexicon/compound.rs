@@ -1,0 +1,119 @@
+//! Compound analysis that follows the Hunspell roles of the dictionary: one part that may
+//! begin a compound, any number that may sit in the middle, one that may end it; every part
+//! at least two letters; a linking "s" comes with the dictionary's own first-part forms
+//! ("integrations-"); a triple consonant at a seam is written double ("fall" + "lucka" =
+//! "fallucka"); the same part never twice in a row.
+
+use fst::raw::Fst;
+use fst::Map;
+
+use super::{roles, Entry, Lexicon};
+
+/// A compound split into its lexicon parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Compound {
+    /// The parts as the lexicon spells them (lower case), in order.
+    pub parts: Vec<String>,
+}
+
+/// Shortest parts have two letters: shorter ones let nearly anything through.
+const MIN_PART_CHARS: usize = 2;
+
+/// Calls `f(end, value)` for every prefix `word[..end]` that is a key of `map`.
+pub(crate) fn for_each_prefix(map: &Map<&'static [u8]>, word: &[u8], mut f: impl FnMut(usize, u64)) {
+    let fst: &Fst<&'static [u8]> = map.as_fst();
+    let mut node = fst.root();
+    let mut out = fst::raw::Output::zero();
+    for (i, &b) in word.iter().enumerate() {
+        let Some(t) = node.find_input(b) else { return };
+        let tr = node.transition(t);
+        out = out.cat(tr.out);
+        node = fst.node(tr.addr);
+        if node.is_final() {
+            f(i + 1, out.cat(node.final_output()).value());
+        }
+    }
+}
+
+pub(crate) fn analyse(lex: &Lexicon, token: &str) -> Option<Compound> {
+    let lower = token.to_lowercase();
+    if lower.chars().count() < 2 * MIN_PART_CHARS || lower.contains(|c: char| !c.is_alphabetic()) {
+        return None;
+    }
+    if lex.exact(&lower).is_some_and(Entry::is_forbidden) {
+        return None;
+    }
+    let split = split_roles(&lower, |bytes, f| for_each_prefix(&lex.data.forms, bytes, f))?;
+    Some(Compound { parts: split.iter().map(|&(a, z)| lower[a..z].to_string()).collect() })
+}
+
+/// The split of `word` with fewest parts (ties: the longer first part) into a BEGIN part,
+/// MIDDLE parts and an END part, as `(start, end)` byte ranges. `prefixes(bytes, f)` reports
+/// every prefix of `bytes` that is a form, with its role bits.
+pub(crate) fn split_roles(
+    word: &str,
+    prefixes: impl Fn(&[u8], &mut dyn FnMut(usize, u64)),
+) -> Option<Vec<(usize, usize)>> {
+    let b = word.as_bytes();
+    let n = b.len();
+    let ok = |v: u64, role: u64| v & role != 0 && v & roles::FORBIDDEN == 0;
+    let long_enough = |a: usize, z: usize| word[a..z].chars().count() >= MIN_PART_CHARS;
+    // tail[i]: fewest parts splitting word[i..] into MIDDLE* END, as the first part's end.
+    let mut tail: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    for i in (1..n).rev() {
+        if !word.is_char_boundary(i) {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        prefixes(&b[i..], &mut |len, v| {
+            let end = i + len;
+            if !long_enough(i, end) {
+                return;
+            }
+            let parts = if end == n {
+                ok(v, roles::END).then_some(1)
+            } else if ok(v, roles::MIDDLE) {
+                tail[end].map(|(_, k)| k + 1)
+            } else {
+                None
+            };
+            if let Some(k) = parts {
+                if best.is_none_or(|(_, bk)| k <= bk) {
+                    best = Some((end, k));
+                }
+            }
+        });
+        tail[i] = best;
+    }
+    let mut best: Option<(usize, usize, usize)> = None; // (first end, next start, parts)
+    prefixes(b, &mut |end, v| {
+        if end >= n || !ok(v, roles::BEGIN) || !long_enough(0, end) {
+            return;
+        }
+        // A triple letter at the seam is written double: "fall" + "lucka" = "fallucka".
+        let triple = end >= 2 && b[end - 1] == b[end - 2] && b[end - 1].is_ascii_alphabetic();
+        let tripled_in_text = end < n && triple && b[end] == b[end - 1];
+        for start in [end, end - 1] {
+            if (start != end && !triple) || (start == end && tripled_in_text) {
+                continue;
+            }
+            if let Some((_, k)) = tail[start] {
+                if best.is_none_or(|(_, _, bk)| k + 1 <= bk) {
+                    best = Some((end, start, k + 1));
+                }
+            }
+        }
+    });
+    let (first_end, mut i, _) = best?;
+    let mut parts = vec![(0, first_end)];
+    while i < n {
+        let (end, _) = tail[i]?;
+        parts.push((i, end));
+        i = end;
+    }
+    // The same part twice in a row ("bil" + "bil") is not a compound.
+    if parts.windows(2).any(|w| word[w[0].0..w[0].1] == word[w[1].0..w[1].1]) {
+        return None;
+    }
+    Some(parts)
+}

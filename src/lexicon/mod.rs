@@ -1,0 +1,310 @@
+//! The Swedish lexicon: is this a word, how frequent is it, and how does it split into
+//! compound parts.
+//!
+//! The data is the full-form expansion of the Hunspell dictionary "Den stora svenska
+//! ordlistan" with each form's compound role, ranked by wordfreq's Swedish frequencies and
+//! extended by putsa's extras list (see `dictionaries/README.md`). The build script turns it
+//! into [`fst`] maps embedded in the binary; [`Lexicon::embedded`] opens them in place.
+//!
+//! # Performance considerations
+//! Opening the embedded lexicon costs microseconds and no heap beyond a few pointers; the
+//! maps (about 12 MB) live in the binary's read-only data and are paged in on use. An exact
+//! lookup costs a few hundred nanoseconds, a compound analysis a few microseconds.
+
+pub(crate) mod compound;
+pub(crate) mod roles;
+pub mod skeleton;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use fst::Map;
+
+pub use compound::Compound;
+
+static FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forms.fst"));
+static SKELETONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeletons.fst"));
+static SKELETON_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton-forms.bin"));
+static NGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.fst"));
+
+static EMBEDDED: LazyLock<Arc<Data>> = LazyLock::new(|| Arc::new(open_data()));
+
+fn open_data() -> Data {
+    Data {
+        forms: Map::new(FORMS).expect("embedded forms map is valid"),
+        skeletons: Map::new(SKELETONS).expect("embedded skeleton map is valid"),
+        ngrams: Map::new(NGRAMS).expect("embedded n-gram map is valid"),
+    }
+}
+
+/// Opens the embedded maps anew, bypassing the shared copy: what a cold start costs.
+/// For benchmarks; use [`Lexicon::embedded`].
+#[doc(hidden)]
+pub fn open_embedded_uncached() -> Lexicon {
+    Lexicon { data: Arc::new(open_data()), user: Arc::new(HashMap::new()) }
+}
+
+struct Data {
+    forms: Map<&'static [u8]>,
+    skeletons: Map<&'static [u8]>,
+    ngrams: Map<&'static [u8]>,
+}
+
+/// An error while loading a user word list.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The word list could not be read.
+    #[error("cannot read word list {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A line of the word list is not a word.
+    #[error("{path}:{line}: not a word: {text:?}")]
+    BadLine {
+        /// The file.
+        path: String,
+        /// The 1-based line number.
+        line: usize,
+        /// The offending text.
+        text: String,
+    },
+}
+
+/// What the lexicon knows about one spelling.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    roles: u64,
+    zipf: u16,
+}
+
+impl Entry {
+    fn from_value(v: u64) -> Entry {
+        Entry { roles: v & 0xffff, zipf: (v >> 16) as u16 }
+    }
+    /// A word on its own.
+    pub fn is_word(self) -> bool {
+        self.roles & roles::WORD != 0 && self.roles & roles::FORBIDDEN == 0
+    }
+    /// May begin a compound.
+    pub fn can_begin(self) -> bool {
+        self.roles & roles::BEGIN != 0
+    }
+    /// May sit inside a compound.
+    pub fn can_middle(self) -> bool {
+        self.roles & roles::MIDDLE != 0
+    }
+    /// May end a compound.
+    pub fn can_end(self) -> bool {
+        self.roles & roles::END != 0
+    }
+    /// The dictionary rejects this form.
+    pub fn is_forbidden(self) -> bool {
+        self.roles & roles::FORBIDDEN != 0
+    }
+    /// Correct, but not to be suggested.
+    pub fn no_suggest(self) -> bool {
+        self.roles & roles::NO_SUGGEST != 0
+    }
+    /// Zipf frequency (log10 of occurrences per billion words); 0 when unknown.
+    pub fn zipf(self) -> f32 {
+        self.zipf as f32 / 100.0
+    }
+}
+
+/// The Swedish lexicon, with optional user words. Cheap to clone.
+#[derive(Clone)]
+pub struct Lexicon {
+    data: Arc<Data>,
+    user: Arc<HashMap<String, Entry>>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("forms", &self.data.forms.len())
+            .field("user_words", &self.user.len())
+            .finish()
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::embedded()
+    }
+}
+
+/// How a token's case relates to a lexicon form.
+fn case_variants(token: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    let lower = token.to_lowercase();
+    let mut out: Vec<std::borrow::Cow<'_, str>> = vec![token.into()];
+    let mut chars = token.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.clone().all(|c| !c.is_uppercase());
+    let all_upper = token.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && token.chars().all(|c| !c.is_lowercase());
+    if (first_upper && rest_lower) || all_upper {
+        if lower != token {
+            out.push(lower.clone().into());
+        }
+    }
+    if all_upper {
+        let mut t = String::with_capacity(lower.len());
+        let mut lc = lower.chars();
+        if let Some(c) = lc.next() {
+            t.extend(c.to_uppercase());
+        }
+        t.push_str(lc.as_str());
+        out.push(t.into());
+    }
+    out.into_iter()
+}
+
+impl Lexicon {
+    /// The lexicon built into the binary (shared; the first call opens it).
+    pub fn embedded() -> Lexicon {
+        Lexicon { data: EMBEDDED.clone(), user: Arc::new(HashMap::new()) }
+    }
+
+    /// Adds user words (exact spellings; a capitalised name is accepted only capitalised).
+    pub fn with_words<I, S>(mut self, words: I) -> Lexicon
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let user = Arc::make_mut(&mut self.user);
+        for w in words {
+            let w: String = unicode_normalization::UnicodeNormalization::nfc(w.as_ref().trim()).collect();
+            if !w.is_empty() {
+                user.insert(w, Entry { roles: roles::WORD | roles::BEGIN | roles::END, zipf: 300 });
+            }
+        }
+        self
+    }
+
+    /// Adds the words of a file, one per line; `#` starts a comment.
+    pub fn with_word_file(self, path: impl AsRef<Path>) -> Result<Lexicon, LexiconError> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| LexiconError::Read { path: name.clone(), source })?;
+        let mut words = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let w = line.split('#').next().unwrap_or("").trim();
+            if w.is_empty() {
+                continue;
+            }
+            if w.chars().any(char::is_whitespace) || !w.chars().any(char::is_alphanumeric) {
+                return Err(LexiconError::BadLine { path: name, line: i + 1, text: w.to_string() });
+            }
+            words.push(w.to_string());
+        }
+        Ok(self.with_words(words))
+    }
+
+    /// Number of forms in the built-in list (standalone words and compound parts).
+    pub fn len(&self) -> usize {
+        self.data.forms.len() + self.user.len()
+    }
+
+    /// Always false: the built-in list is never empty.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The entry of exactly this spelling, if the lexicon has it.
+    pub fn exact(&self, form: &str) -> Option<Entry> {
+        if let Some(e) = self.user.get(form) {
+            return Some(*e);
+        }
+        self.data.forms.get(form).map(Entry::from_value)
+    }
+
+    /// The entry that `token` spells, case-aware: "Borås" and sentence-initial "Nämnden"
+    /// and "NÄMNDEN" are found, "borås" is not.
+    pub fn lookup(&self, token: &str) -> Option<Entry> {
+        let mut best: Option<Entry> = None;
+        for v in case_variants(token) {
+            if let Some(e) = self.exact(&v) {
+                if e.is_word() {
+                    return Some(e);
+                }
+                best.get_or_insert(e);
+            }
+        }
+        best
+    }
+
+    /// Is `token` a Swedish word on its own (list word, user word or valid compound)?
+    ///
+    /// ```
+    /// let lex = putsa::Lexicon::embedded();
+    /// assert!(lex.is_word("nämnden"));
+    /// assert!(lex.is_word("vuxenutbildningsnämnden"));
+    /// assert!(!lex.is_word("nimnden"));
+    /// assert!(!lex.is_word("genomfort"));
+    /// ```
+    pub fn is_word(&self, token: &str) -> bool {
+        self.is_list_word(token) || self.compound(token).is_some()
+    }
+
+    /// Is `token` in the word list itself (no compound analysis)?
+    pub fn is_list_word(&self, token: &str) -> bool {
+        self.lookup(token).is_some_and(Entry::is_word)
+    }
+
+    /// Zipf frequency of the word `token` spells (0 when unknown).
+    pub fn zipf(&self, token: &str) -> f32 {
+        case_variants(token)
+            .filter_map(|v| self.exact(&v))
+            .map(Entry::zipf)
+            .fold(0.0, f32::max)
+    }
+
+    /// The compound analysis of `token`, if it is a valid compound of two or more parts.
+    pub fn compound(&self, token: &str) -> Option<Compound> {
+        compound::analyse(self, token)
+    }
+
+    /// The forms whose skeleton (lower case, diacritics folded) is `skeleton`, with entries.
+    pub fn by_skeleton(&self, skeleton: &str, mut f: impl FnMut(&str, Entry)) {
+        let Some(v) = self.data.skeletons.get(skeleton) else { return };
+        if v & roles::IDENTITY != 0 {
+            if let Some(e) = self.exact(skeleton) {
+                f(skeleton, e);
+            }
+        }
+        let (len, start) = (((v >> 16) & 0xffff) as usize, (v >> 32) as usize);
+        if len > 0 {
+            let blob = std::str::from_utf8(&SKELETON_FORMS[start..start + len]).unwrap_or("");
+            for form in blob.split('\n') {
+                if let Some(e) = self.exact(form) {
+                    f(form, e);
+                }
+            }
+        }
+    }
+
+    /// Union of the roles of all forms with this skeleton; `None` when there are none.
+    pub(crate) fn skeleton_roles(&self, skeleton: &str) -> Option<u64> {
+        self.data.skeletons.get(skeleton).map(|v| v & 0xff)
+    }
+
+    /// The skeleton map, for prefix walks and fuzzy search.
+    pub(crate) fn skeleton_map(&self) -> &Map<&'static [u8]> {
+        &self.data.skeletons
+    }
+
+    /// Count of a lower-case word or of "w1 w2" in the reference corpus.
+    pub fn corpus_count(&self, key: &str) -> u64 {
+        self.data.ngrams.get(key).unwrap_or(0)
+    }
+
+    /// Number of tokens of the reference corpus.
+    pub fn corpus_tokens(&self) -> u64 {
+        self.data.ngrams.get("\x01tokens").unwrap_or(1).max(1)
+    }
+}

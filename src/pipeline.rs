@@ -1,0 +1,147 @@
+//! The cleaner: the only place that knows the order of the stages.
+//!
+//! 1. normalise (NFC) — 2. structure (furniture, paragraphs, hyphenation) — 3. words
+//! (repair against the lexicon, in context) — 4. duplicates (compared after word repair).
+//! Each stage reads the text the previous ones produced and returns edits; the pipeline
+//! carries them back onto the input with [`Applied::compose`], so the report speaks of input
+//! spans only and replaying it on the input gives the output.
+
+use serde::Serialize;
+
+use crate::edit::Applied;
+use crate::{dedup, normalize, structure, words, Edit, EditKind, Lexicon};
+
+/// What the cleaner does; every stage can be switched off.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Options {
+    /// Remove page furniture (running headers and footers, page numbers).
+    pub furniture: bool,
+    /// Join lines into paragraphs and rejoin words broken at line ends.
+    pub paragraphs: bool,
+    /// Repair words.
+    pub words: bool,
+    /// Remove paragraphs that repeat an earlier one.
+    pub dedup: bool,
+    /// Write a spaced hyphen or em dash between words as the Swedish en dash.
+    pub dashes: bool,
+    /// Word edits below this confidence are reported as suggestions, not applied.
+    pub min_confidence: f32,
+    /// Extra furniture lines (regular expressions matched against a whole line).
+    pub furniture_patterns: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            furniture: true,
+            paragraphs: true,
+            words: true,
+            dedup: true,
+            dashes: true,
+            // Chosen for precision: a wrong edit costs more than a missed one.
+            min_confidence: 0.5,
+            furniture_patterns: Vec::new(),
+        }
+    }
+}
+
+/// Cleans OCR text. Build one and reuse it: it holds the lexicon.
+#[derive(Clone, Debug, Default)]
+pub struct Cleaner {
+    lexicon: Lexicon,
+    options: Options,
+}
+
+/// Counts of what the cleaner did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Bytes of input.
+    pub input_bytes: usize,
+    /// Word-level repairs applied (word, compound, real-word).
+    pub words_repaired: usize,
+    /// Edits reported but not applied.
+    pub suggestions: usize,
+    /// Furniture lines removed.
+    pub furniture_removed: usize,
+    /// Duplicate paragraphs removed.
+    pub duplicates_removed: usize,
+    /// All applied edits, removals included.
+    pub edits: usize,
+}
+
+/// The cleaned text and everything that was changed to get it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cleaned {
+    /// The cleaned text.
+    pub text: String,
+    /// Every applied change, sorted by input span: repairs and removals.
+    pub edits: Vec<Edit>,
+    /// Changes that fell below the confidence threshold: reported, not applied.
+    pub suggestions: Vec<Edit>,
+    /// Counts.
+    pub stats: Stats,
+}
+
+impl Cleaned {
+    /// The removals among the edits (furniture, duplicates).
+    pub fn removals(&self) -> impl Iterator<Item = &Edit> {
+        self.edits.iter().filter(|e| e.kind.is_removal())
+    }
+}
+
+impl Cleaner {
+    /// A cleaner with the built-in lexicon and default options.
+    pub fn new() -> Cleaner {
+        Cleaner::default()
+    }
+
+    /// A cleaner with this lexicon and these options.
+    pub fn with(lexicon: Lexicon, options: Options) -> Cleaner {
+        Cleaner { lexicon, options }
+    }
+
+    /// The lexicon it uses.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Its options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Cleans `input`. Cannot fail: every input gives a text and a report.
+    pub fn clean(&self, input: &str) -> Cleaned {
+        let (lex, opt) = (&self.lexicon, &self.options);
+        let mut edits = normalize::edits(input);
+        let mut suggestions = Vec::new();
+        if opt.furniture || opt.paragraphs || opt.dashes {
+            let applied = Applied::new(input, edits);
+            let new = structure::edits(&applied.text, lex, opt);
+            edits = applied.compose(input, new);
+        }
+        if opt.words {
+            let applied = Applied::new(input, edits);
+            let (new, suggested) = words::edits(&applied.text, lex, opt);
+            suggestions = suggested.into_iter().map(|e| applied.carry(input, e).0).collect();
+            edits = applied.compose(input, new);
+        }
+        if opt.dedup {
+            let applied = Applied::new(input, edits);
+            let new = dedup::edits(&applied.text, opt);
+            edits = applied.compose(input, new);
+        }
+        let applied = Applied::new(input, edits);
+        let count = |f: &dyn Fn(EditKind) -> bool| applied.edits.iter().filter(|e| f(e.kind)).count();
+        let stats = Stats {
+            input_bytes: input.len(),
+            words_repaired: count(&|k| matches!(k, EditKind::Word | EditKind::Compound | EditKind::RealWord)),
+            suggestions: suggestions.len(),
+            furniture_removed: count(&|k| k == EditKind::Furniture),
+            duplicates_removed: count(&|k| k == EditKind::Duplicate),
+            edits: applied.edits.len(),
+        };
+        Cleaned { text: applied.text, edits: applied.edits, suggestions, stats }
+    }
+}

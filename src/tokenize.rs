@@ -1,0 +1,123 @@
+//! A tokenizer that keeps every byte: the tokens of a text tile it exactly.
+//!
+//! Words are runs of letters and digits that hold at least one letter (OCR writes "f6r" for
+//! "för"), joined by inner hyphens ("EU-medel") or, for abbreviations, inner periods
+//! ("t.ex", "bl.a"; the final period stays a punctuation token, and the word stage looks the
+//! word up with it). Numbers are runs of digits. Everything else is whitespace or a single
+//! punctuation character ("§", "–", ".").
+
+use crate::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits, when OCR put them there), with inner hyphens or periods.
+    Word,
+    /// Digits only.
+    Number,
+    /// Spaces, tabs, line breaks, form feeds.
+    Space,
+    /// One other character.
+    Punct,
+}
+
+/// A token: its kind and where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens that tile it.
+///
+/// ```
+/// use putsa::tokenize::{tokenize, TokenKind};
+/// let text = "Se t.ex. EU-medel, § 12.";
+/// let words: Vec<&str> = tokenize(text).iter()
+///     .filter(|t| t.kind == TokenKind::Word).map(|t| t.span.of(text)).collect();
+/// assert_eq!(words, ["Se", "t.ex", "EU-medel"]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap();
+        let start = i;
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
+                i += c.len_utf8();
+            }
+            out.push(Token { kind: TokenKind::Space, span: Span::new(start, i) });
+        } else if is_word_char(c) {
+            let mut has_letter = false;
+            loop {
+                while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+                    has_letter |= c.is_alphabetic();
+                    i += c.len_utf8();
+                }
+                // An inner hyphen or abbreviation period joins two runs.
+                let next = text[i..].chars().nth(1);
+                match (b.get(i), next) {
+                    (Some(b'-'), Some(n)) if is_word_char(n) && has_letter => i += 1,
+                    (Some(b'.'), Some(n)) if n.is_alphabetic() && abbreviation_run(text, start, i) => i += 1,
+                    _ => break,
+                }
+            }
+            let kind = if has_letter { TokenKind::Word } else { TokenKind::Number };
+            out.push(Token { kind, span: Span::new(start, i) });
+        } else {
+            i += c.len_utf8();
+            out.push(Token { kind: TokenKind::Punct, span: Span::new(start, i) });
+        }
+    }
+    out
+}
+
+/// An abbreviation's runs are short letter runs: "t.ex", "bl.a", "fr.o.m".
+fn abbreviation_run(text: &str, start: usize, dot: usize) -> bool {
+    let last = text[start..dot].rsplit('.').next().unwrap_or("");
+    let next = text[dot + 1..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let short = |s: &str| (1..=3).contains(&s.chars().count()) && s.chars().all(char::is_alphabetic);
+    short(last) && short(next) && next.chars().all(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        let toks = tokenize(text);
+        let joined: String = toks.iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(joined, text, "tokens must tile the text");
+        toks.iter().map(|t| (t.kind, t.span.of(text))).collect()
+    }
+
+    #[test]
+    fn keeps_every_byte_and_classifies() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("f6r 1 nuläget, bl.a. EU-land\n§ 12"),
+            [
+                (Word, "f6r"), (Space, " "), (Number, "1"), (Space, " "), (Word, "nuläget"),
+                (Punct, ","), (Space, " "), (Word, "bl.a"), (Punct, "."), (Space, " "),
+                (Word, "EU-land"), (Space, "\n"), (Punct, "§"), (Space, " "), (Number, "12")
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_period_is_not_an_abbreviation() {
+        use TokenKind::*;
+        assert_eq!(kinds("staden.Det"), [(Word, "staden"), (Punct, "."), (Word, "Det")]);
+        assert_eq!(kinds("plan-\noch"), [(Word, "plan"), (Punct, "-"), (Space, "\n"), (Word, "och")]);
+    }
+}
