@@ -63,10 +63,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     has_letter |= c.is_alphabetic();
                     i += c.len_utf8();
                 }
-                // An inner hyphen or abbreviation period joins two runs.
-                let next = text[i..].chars().nth(1);
+                // An inner hyphen or abbreviation period joins two runs; so does an inner
+                // apostrophe, which OCR writes for a lost diaeresis ("Samha'llsbyggnad").
+                let mut after = text[i..].chars();
+                let (here, next) = (after.next(), after.next());
                 match (b.get(i), next) {
                     (Some(b'-'), Some(n)) if is_word_char(n) && has_letter => i += 1,
+                    (_, Some(n)) if matches!(here, Some('\'' | '’')) && n.is_alphabetic() && has_letter => {
+                        i += here.map_or(1, char::len_utf8)
+                    }
                     (Some(b'.'), Some(n)) if n.is_alphabetic() && abbreviation_run(text, start, i) => i += 1,
                     _ => break,
                 }

@@ -65,7 +65,7 @@ def main():
                 bi[(prev, tok)] += 1
             prev = tok
     total = sum(uni.values())
-    uni_rows = sorted((w, c) for w, c in uni.items() if c >= MIN_COUNT and w != "<s>")
+    uni_rows = sorted((w, c) for w, c in uni.items() if c >= MIN_COUNT)
     uni_rows.sort(key=lambda kv: kv[0].encode("utf-8"))
     write_gz(os.path.join(OUT, "sv-unigrams.tsv.gz"),
              [f"# tokens {total}"] + [f"{w}\t{c}" for w, c in uni_rows])

@@ -288,9 +288,9 @@ impl Lexicon {
         }
     }
 
-    /// Union of the roles of all forms with this skeleton; `None` when there are none.
-    pub(crate) fn skeleton_roles(&self, skeleton: &str) -> Option<u64> {
-        self.data.skeletons.get(skeleton).map(|v| v & 0xff)
+    /// The forms map, for prefix walks.
+    pub(crate) fn forms_map(&self) -> &Map<&'static [u8]> {
+        &self.data.forms
     }
 
     /// The skeleton map, for prefix walks and fuzzy search.

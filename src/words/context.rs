@@ -1,0 +1,72 @@
+//! The word-pair model of the reference corpus: how likely a word is after its left
+//! neighbour, and its right neighbour after it.
+//!
+//! Interpolated bigrams (Jelinek–Mercer) over the corpus counts in `dictionaries/`; words the
+//! corpus lacks fall back to wordfreq's frequency, and compounds to their last part.
+
+use crate::Lexicon;
+
+/// Weight of the bigram estimate against the unigram one.
+const LAMBDA: f64 = 0.7;
+/// Probability floor of a word nothing knows.
+const FLOOR: f64 = 1e-9;
+
+/// Context keys: a lower-case word, "<num>" or "<s>" (sentence or block boundary).
+pub(crate) fn key(word: &str) -> String {
+    word.to_lowercase()
+}
+
+pub(crate) struct Model<'a> {
+    lex: &'a Lexicon,
+    total: f64,
+}
+
+impl<'a> Model<'a> {
+    pub fn new(lex: &'a Lexicon) -> Model<'a> {
+        Model { lex, total: lex.corpus_tokens() as f64 }
+    }
+
+    /// log10 P(w), from the corpus, else wordfreq, else the compound's last part.
+    pub fn unigram(&self, w: &str) -> f64 {
+        let c = self.lex.corpus_count(w);
+        if c > 0 {
+            return (c as f64 / self.total).log10();
+        }
+        let z = self.lex.zipf(w);
+        if z > 0.0 {
+            // wordfreq's zipf is log10 per billion words; the corpus misses rarer words.
+            return (z as f64 - 9.0).max(FLOOR.log10());
+        }
+        if let Some(c) = self.lex.compound(w) {
+            if let Some(last) = c.parts.last() {
+                let z = self.lex.zipf(last) as f64;
+                let base = if z > 0.0 { z - 9.0 } else { FLOOR.log10() };
+                return (base - 1.5).max(FLOOR.log10());
+            }
+        }
+        FLOOR.log10()
+    }
+
+    /// log10 P(w | prev).
+    pub fn bigram(&self, prev: &str, w: &str) -> f64 {
+        let uni = 10f64.powf(self.unigram(w));
+        let cp = if prev == "<s>" { 0 } else { self.lex.corpus_count(prev) };
+        let cp = if prev == "<s>" { self.lex.corpus_count("<s>").max(1) } else { cp };
+        if cp == 0 {
+            return uni.log10();
+        }
+        let mut k = String::with_capacity(prev.len() + w.len() + 1);
+        k.push_str(prev);
+        k.push(' ');
+        k.push_str(w);
+        let cb = self.lex.corpus_count(&k) as f64;
+        (LAMBDA * cb / cp as f64 + (1.0 - LAMBDA) * uni).max(FLOOR).log10()
+    }
+
+    /// log10 of P(w | prev) · P(next | w): how well `w` fits between its neighbours.
+    pub fn fit(&self, prev: &str, w: &str, next: &str) -> f64 {
+        let left = self.bigram(prev, w);
+        let right = if next.is_empty() { 0.0 } else { self.bigram(w, next) - self.unigram(next) };
+        left + right
+    }
+}
