@@ -34,6 +34,11 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// OCR writes "l" and "I" as "|" ("bes|ut", "ti||"): part of a word once it has letters.
+fn is_glyph(c: char) -> bool {
+    c == '|'
+}
+
 /// Splits `text` into tokens that tile it.
 ///
 /// ```
@@ -59,7 +64,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if is_word_char(c) {
             let mut has_letter = false;
             loop {
-                while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+                while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c) || (has_letter && is_glyph(c))) {
                     has_letter |= c.is_alphabetic();
                     i += c.len_utf8();
                 }
@@ -69,7 +74,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let (here, next) = (after.next(), after.next());
                 match (b.get(i), next) {
                     (Some(b'-'), Some(n)) if is_word_char(n) && has_letter => i += 1,
-                    (_, Some(n)) if matches!(here, Some('\'' | '’')) && n.is_alphabetic() && has_letter => {
+                    (_, Some(n)) if matches!(here, Some('\'' | '’' | '‘')) && n.is_alphabetic() && has_letter => {
                         i += here.map_or(1, char::len_utf8)
                     }
                     (Some(b'.'), Some(n)) if n.is_alphabetic() && abbreviation_run(text, start, i) => i += 1,

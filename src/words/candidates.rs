@@ -9,6 +9,9 @@ use crate::lexicon::roles;
 use crate::lexicon::skeleton::fold_char;
 use crate::Lexicon;
 
+/// Letters OCR drops are tried only when it drops them often.
+const MAX_INSERT_COST: f32 = 2.5;
+
 /// A candidate spelling (as the lexicon writes it) and its channel cost.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
@@ -36,6 +39,8 @@ struct Walk<'a> {
     obs: Vec<char>,
     /// per observed position: readings (ocr chars consumed, skeleton bytes, cost)
     readings: Vec<Vec<(usize, String, f32)>>,
+    /// Letters OCR may drop altogether ("fr" for "för"), with their cost.
+    inserts: Vec<(String, f32)>,
     search: Search,
 }
 
@@ -59,7 +64,12 @@ impl<'a> Walk<'a> {
                 }
                 seg.clear();
                 seg.extend(&obs[i..i + len]);
-                for (skel, c) in CHANNEL.readings(&seg) {
+                let lower = seg.to_lowercase();
+                let mut segs = vec![seg.as_str()];
+                if lower != seg {
+                    segs.push(&lower);
+                }
+                for (skel, c) in segs.into_iter().flat_map(|s| CHANNEL.readings(s)) {
                     let c = c + search.extra;
                     if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && s == skel) {
                         e.2 = e.2.min(c);
@@ -70,12 +80,19 @@ impl<'a> Walk<'a> {
             }
             readings.push(r);
         }
-        Walk { fst: lex.skeleton_map().as_fst(), obs, readings, search }
+        let inserts = CHANNEL
+            .readings("")
+            .iter()
+            .map(|(s, c)| (s.clone(), c + search.extra))
+            .filter(|(_, c)| *c <= MAX_INSERT_COST + search.extra)
+            .collect();
+        Walk { fst: lex.skeleton_map().as_fst(), obs, readings, inserts, search }
     }
 
     fn run(&self, start: usize, whole: bool, out: &mut Vec<(usize, String, f32, u64)>) {
         let mut path = Vec::with_capacity(32);
-        self.step(self.fst.root(), Output::zero(), start, start, 0.0, self.search.generic_edits, whole, &mut path, out);
+        let limits = (self.search.generic_edits, 1);
+        self.step(self.fst.root(), Output::zero(), start, start, 0.0, limits, whole, &mut path, out);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -86,7 +103,7 @@ impl<'a> Walk<'a> {
         start: usize,
         i: usize,
         cost: f32,
-        generic: u8,
+        (generic, inserts): (u8, u8),
         whole: bool,
         path: &mut Vec<u8>,
         out: &mut Vec<(usize, String, f32, u64)>,
@@ -108,7 +125,21 @@ impl<'a> Walk<'a> {
                 if let Some((n, o)) = self.follow(node, acc, skel.as_bytes()) {
                     let l = path.len();
                     path.extend_from_slice(skel.as_bytes());
-                    self.step(n, o, start, i + len, next, generic, whole, path, out);
+                    self.step(n, o, start, i + len, next, (generic, inserts), whole, path, out);
+                    path.truncate(l);
+                }
+            }
+        }
+        // A letter OCR dropped, inside the word only.
+        if inserts > 0 && i < self.obs.len() {
+            for (skel, c) in &self.inserts {
+                if cost + c > self.search.budget {
+                    continue;
+                }
+                if let Some((n, o)) = self.follow(node, acc, skel.as_bytes()) {
+                    let l = path.len();
+                    path.extend_from_slice(skel.as_bytes());
+                    self.step(n, o, start, i, cost + c, (generic, inserts - 1), whole, path, out);
                     path.truncate(l);
                 }
             }
@@ -119,7 +150,7 @@ impl<'a> Walk<'a> {
         let g = cost + GENERIC + self.search.extra;
         // deletion of an OCR character
         if i < self.obs.len() {
-            self.step(node, acc, start, i + 1, g, generic - 1, whole, path, out);
+            self.step(node, acc, start, i + 1, g, (generic - 1, inserts), whole, path, out);
         }
         // insertion or substitution of an ASCII letter of the skeleton alphabet
         for t in node.transitions() {
@@ -130,10 +161,10 @@ impl<'a> Walk<'a> {
             let o = acc.cat(t.out);
             path.push(t.inp);
             if i > start {
-                self.step(n, o, start, i, g, generic - 1, whole, path, out);
+                self.step(n, o, start, i, g, (generic - 1, inserts), whole, path, out);
             }
             if i < self.obs.len() {
-                self.step(n, o, start, i + 1, g, generic - 1, whole, path, out);
+                self.step(n, o, start, i + 1, g, (generic - 1, inserts), whole, path, out);
             }
             path.pop();
         }
@@ -258,4 +289,51 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     }
     let cost = CHANNEL.cost(token, &word, search.extra);
     Some(Candidate { word, cost, compound: true })
+}
+
+/// Other readings of a valid compound, one part changed through the channel ("flytt" +
+/// "ratt" -> "flytt" + "rätt"): each with the zipf gain of the changed part over the
+/// original part, the evidence that the compound meant the more common word.
+pub(crate) fn compound_alternatives(lex: &Lexicon, token: &str, search: Search) -> Vec<(Candidate, f32)> {
+    let Some(c) = lex.compound(token) else { return Vec::new() };
+    let lower = token.to_lowercase();
+    if c.parts.iter().map(String::len).sum::<usize>() != lower.len() || lower.len() != token.len() {
+        return Vec::new(); // a simplified triple letter: parts do not tile the token
+    }
+    let mut out = Vec::new();
+    let last = c.parts.len() - 1;
+    let mut at = 0;
+    for (k, part) in c.parts.iter().enumerate() {
+        let obs = &token[at..at + part.len()];
+        let walk = Walk::new(lex, obs, search);
+        let mut hits = Vec::new();
+        walk.run(0, true, &mut hits);
+        let own_zipf = lex.exact(part).map_or(0.0, |e| e.zipf());
+        for (_, skel, _, _) in hits {
+            lex.by_skeleton(&skel, |form, e| {
+                let ok = match k {
+                    0 => e.can_begin(),
+                    _ if k == last => e.can_end(),
+                    _ => e.can_middle(),
+                };
+                let form = form.to_lowercase();
+                if !ok || e.is_forbidden() || form == *part {
+                    return;
+                }
+                let mut word = String::with_capacity(lower.len() + 2);
+                word.push_str(&lower[..at]);
+                word.push_str(&form);
+                word.push_str(&lower[at + part.len()..]);
+                if out.iter().any(|(c, _): &(Candidate, f32)| c.word == word) {
+                    return;
+                }
+                let cost = CHANNEL.cost(token, &word, search.extra);
+                if cost <= search.budget {
+                    out.push((Candidate { word, cost, compound: true }, e.zipf() - own_zipf));
+                }
+            });
+        }
+        at += part.len();
+    }
+    out
 }

@@ -105,7 +105,16 @@ impl Channel {
                         buf_t.extend(&t[i..i + lt]);
                         buf_o.clear();
                         buf_o.extend(&o[j..j + lo]);
-                        let known = if lt == 0 { None } else { self.sub(&buf_t, &buf_o) };
+                        let known = if lt == 0 {
+                            None
+                        } else {
+                            // A capital reads like its small letter unless the table knows it.
+                            let lower = buf_o.to_lowercase();
+                            match (self.sub(&buf_t, &buf_o), (lower != buf_o).then(|| self.sub(&buf_t, &lower)).flatten()) {
+                                (Some(a), Some(b)) => Some(a.min(b)),
+                                (a, b) => a.or(b),
+                            }
+                        };
                         let c = match known {
                             Some(c) => c + extra,
                             None if lt + lo == 1 || (lt == 1 && lo == 1) => GENERIC + extra,

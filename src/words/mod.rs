@@ -40,6 +40,17 @@ const KEEP_COST: f64 = 2.4;
 const KEEP_PER_LETTER: f64 = 0.16;
 /// A real word must lose by this margin (log10) before it is replaced.
 const REAL_WORD_MARGIN: f64 = 0.5;
+/// Bonus (log10) for a candidate the document spells correctly elsewhere.
+const SEEN_EVIDENCE: f64 = 0.7;
+/// A capitalised unknown token that recurs in one spelling is more likely a name: its
+/// reading must be this much cheaper (log10) before it is repaired.
+const NAME_RECURS: f64 = 1.0;
+/// Weight of the document's own word pairs as evidence for a name ("Borås Stad" elsewhere).
+const DOC_PAIR_EVIDENCE: f64 = 1.5;
+/// A valid compound must lose by this margin before one of its parts is changed.
+const COMPOUND_MARGIN: f64 = 1.0;
+/// Weight of a changed compound part's frequency gain.
+const PART_GAIN: f64 = 0.6;
 /// Walk budgets (log10 channel cost).
 const BUDGET: f32 = 5.0;
 const REAL_WORD_BUDGET: f32 = 2.6;
@@ -67,8 +78,17 @@ struct Unit {
     /// Index of the previous / next unit in the same sentence, if adjacent.
     prev: Option<usize>,
     next: Option<usize>,
-    /// A "1" standing alone between words: maybe the word "i".
-    lone_one: bool,
+    /// A glyph that may stand for a one-letter word.
+    special: Option<Special>,
+}
+
+/// Glyphs OCR writes for the one-letter word "i"/"I".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Special {
+    /// A "1" standing alone: the word "i" between two words of running text.
+    One,
+    /// A "|" standing alone before a word: the word "I".
+    Bar,
 }
 
 fn letters(s: &str) -> usize {
@@ -85,9 +105,12 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     // A fragment of a word broken at a line end is judged only when joined.
     let after = &text[span.end..];
     let before = &text[..span.start];
-    if (after.starts_with('-') && after[1..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r', '\x0c']))
-        || before.trim_end_matches(['\n', '\r', ' ', '\t', '\x0c']).ends_with('-') && before.trim_end_matches([' ', '\t']).ends_with(['\n', '\x0c'])
-    {
+    let dash = ['-', '—', '–', '¬'];
+    let line_end = |s: &str| s.trim_start_matches([' ', '\t']).starts_with(['\n', '\r', '\x0c']);
+    let fragment_before = after.starts_with(dash) && line_end(&after[after.chars().next().map_or(1, char::len_utf8)..]);
+    let fragment_after = before.trim_end_matches(['\n', '\r', ' ', '\t', '\x0c']).ends_with(dash)
+        && before.trim_end_matches([' ', '\t']).ends_with(['\n', '\x0c']);
+    if fragment_before || fragment_after {
         return Status::Skip;
     }
     let n = letters(w);
@@ -113,6 +136,16 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     if is_acronym(w) && digits == 0 {
         return Status::Skip;
     }
+    // Mixed case that starts with a capital ("RiR", "KamK"): a code or a name. (Lower case
+    // with an inner capital, "fOr", "tillhGrande", is OCR damage.)
+    let inner_upper = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
+    if inner_upper > 0 && w.starts_with(char::is_uppercase) {
+        return Status::Skip;
+    }
+    // The first half of a coordination ("hälso- och sjukvård") is a compound's first part.
+    if after.starts_with('-') && lex.exact(&w.to_lowercase()).is_some_and(|e| e.can_begin()) {
+        return Status::Known;
+    }
     if digits == 0 && lex.compound(w).is_some() {
         return Status::Compound;
     }
@@ -136,6 +169,17 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                     linked = false;
                 }
             }
+            TokenKind::Punct if s == "|" => {
+                // OCR's "|" for a capital "I" standing alone: the word "I" ("I enlighet med").
+                let idx = out.len();
+                out.push(Unit { span: t.span, status: Status::Skip, sentence_start, prev: None, next: None, special: Some(Special::Bar) });
+                if linked && idx > 0 {
+                    out[idx].prev = Some(idx - 1);
+                    out[idx - 1].next = Some(idx);
+                }
+                sentence_start = false;
+                linked = true;
+            }
             TokenKind::Punct => {
                 if matches!(s, "." | "!" | "?" | ":" | ";" | "•" | "§") {
                     sentence_start = true;
@@ -145,9 +189,9 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                 }
             }
             TokenKind::Number => {
-                let lone_one = s == "1";
+                let special = (s == "1").then_some(Special::One);
                 let idx = out.len();
-                out.push(Unit { span: t.span, status: Status::Skip, sentence_start, prev: None, next: None, lone_one });
+                out.push(Unit { span: t.span, status: Status::Skip, sentence_start, prev: None, next: None, special });
                 if linked && idx > 0 {
                     out[idx].prev = Some(idx - 1);
                     out[idx - 1].next = Some(idx);
@@ -173,7 +217,7 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                 for (pi, p) in parts.into_iter().enumerate() {
                     let status = classify(lex, text, p, period && pi == last);
                     let idx = out.len();
-                    out.push(Unit { span: p, status, sentence_start, prev: None, next: None, lone_one: false });
+                    out.push(Unit { span: p, status, sentence_start, prev: None, next: None, special: None });
                     if linked && idx > 0 {
                         out[idx].prev = Some(idx - 1);
                         out[idx - 1].next = Some(idx);
@@ -202,10 +246,10 @@ fn recase(token: &str, cand: &str, sentence_start: bool) -> String {
     }
     let cand_first = cand.chars().next();
     if first_upper {
-        if !sentence_start
-            && matches!(first, Some('A' | 'O'))
-            && matches!(cand_first, Some('ä' | 'ö' | 'å'))
-        {
+        // OCR capitals that stand for another letter mid-sentence ("Aven" for "även",
+        // "Iagen" for "lagen") say nothing about case.
+        let substituted = first.map(|c| c.to_lowercase().next() != cand_first.and_then(|c| c.to_lowercase().next()));
+        if !sentence_start && substituted == Some(true) {
             return cand.to_string();
         }
         let mut out: String = cand_first.map(|c| c.to_uppercase().collect()).unwrap_or_default();
@@ -241,16 +285,6 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
     let damage = (unknown as f64 + 0.5) / (judged as f64 + 5.0);
     let extra = (REFERENCE_DAMAGE / damage).log10().clamp(0.0, MAX_EXTRA) as f32;
 
-    // Words the document spells correctly: evidence for candidates.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for u in &units {
-        *counts.entry(u.span.of(text)).or_default() += 1;
-        if u.status == Status::Known {
-            *seen.entry(u.span.of(text).to_lowercase()).or_default() += 1;
-        }
-    }
-
     let mut keys: Vec<String> = units
         .iter()
         .map(|u| match u.status {
@@ -258,22 +292,17 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
             _ => context::key(u.span.of(text)),
         })
         .collect();
-    let ctx = |keys: &Vec<String>, u: &Unit| -> (String, String) {
-        let prev = match u.prev {
-            Some(p) => keys[p].clone(),
-            None if u.sentence_start => "<s>".to_string(),
-            None => String::new(),
-        };
-        let next = u.next.map(|n| keys[n].clone()).unwrap_or_default();
-        (prev, next)
-    };
-    let fit = |prev: &str, w: &str, next: &str| -> f64 {
-        if prev.is_empty() {
-            model.fit("<none>", w, next)
-        } else {
-            model.fit(prev, w, next)
+    // How often the document spells each word as it is: evidence for candidates.
+    let mut spelled: HashMap<&str, usize> = HashMap::new();
+    for u in &units {
+        *spelled.entry(u.span.of(text)).or_default() += 1;
+    }
+    let mut doc = DocCounts::default();
+    for (i, u) in units.iter().enumerate() {
+        if u.status == Status::Known {
+            doc.add(&keys, &units, i);
         }
-    };
+    }
 
     let mut decisions: Vec<Option<Decision>> = (0..units.len()).map(|_| None).collect();
     let mut cache: HashMap<String, Vec<Candidate>> = HashMap::new();
@@ -291,64 +320,46 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
         if cands.is_empty() {
             continue;
         }
-        let (prev, next) = ctx(&keys, u);
-        let mut scored: Vec<(f64, &Candidate)> = cands
-            .iter()
-            .map(|c| {
+        let (prev, next) = neighbours(&keys, u);
+        let scored = rank(
+            token,
+            u.sentence_start,
+            cands.iter().map(|c| {
                 let k = context::key(&c.word);
-                let evidence = if seen.contains_key(&k) { 0.7 } else { 0.0 };
-                (-(c.cost as f64) + fit(&prev, &k, &next) + evidence, c)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let best = scored[0];
+                let evidence = if doc.uni.contains_key(&k) { SEEN_EVIDENCE } else { 0.0 };
+                (-(c.cost as f64) + model.fit(&prev, &k, &next) + evidence, c)
+            }),
+        );
+        let (best_score, best, after) = &scored[0];
         let mut keep_cost = KEEP_COST + KEEP_PER_LETTER * letters(token) as f64 + extra as f64;
         // A capitalised token that recurs in one spelling and has no close word: a name.
-        if token.starts_with(char::is_uppercase) && counts.get(token).copied().unwrap_or(0) > 1 {
-            keep_cost -= 1.0;
+        if token.starts_with(char::is_uppercase) && spelled.get(token).copied().unwrap_or(0) > 1 {
+            keep_cost -= NAME_RECURS;
         }
-        let keep = best.0 + best.1.cost as f64 - keep_cost;
-        let conf = confidence(best.0, scored.iter().map(|s| s.0).chain([keep]));
-        if best.0 <= keep {
+        let keep = best_score + best.cost as f64 - keep_cost;
+        if *best_score <= keep || after == token {
             continue;
         }
-        let after = recase(token, &best.1.word, u.sentence_start);
-        if after == token {
-            continue;
-        }
-        keys[i] = context::key(&after);
-        let kind = if best.1.compound { EditKind::Compound } else { EditKind::Word };
+        let conf = confidence(*best_score, scored.iter().map(|s| s.0).chain([keep]));
+        keys[i] = context::key(after);
+        let kind = if best.compound { EditKind::Compound } else { EditKind::Word };
         let reason = format!(
             "not a word; OCR reading cost {:.2}, context {:.2}{}",
-            best.1.cost,
-            best.0 + best.1.cost as f64,
-            if best.1.compound { ", repaired part by part" } else { "" }
+            best.cost,
+            best_score + best.cost as f64,
+            if best.compound { ", repaired part by part" } else { "" }
         );
-        decisions[i] = Some(Decision { after, kind, confidence: conf, reason });
+        decisions[i] = Some(Decision { after: after.clone(), kind, confidence: conf, reason });
+        doc.add(&keys, &units, i);
     }
 
-    // Pass 2: real words that context says OCR confused, and a lone "1" that is the word "i".
+    // Pass 2: real words that context says OCR confused, and glyphs that are the word "i".
     for (i, u) in units.iter().enumerate() {
         let token = u.span.of(text);
-        if u.lone_one {
-            if let (Some(p), Some(n)) = (u.prev, u.next) {
-                let (pt, nt) = (units[p].span.of(text), units[n].span.of(text));
-                let words = |s: &str| s.chars().all(char::is_alphabetic) && s.chars().next().is_some_and(char::is_lowercase);
-                if units[p].status != Status::Skip && words(pt) && words(nt) && same_line(text, units[p].span, units[n].span) {
-                    let (prev, next) = (keys[p].clone(), keys[n].clone());
-                    let as_i = fit(&prev, "i", &next) - ONE_AS_I;
-                    let as_num = fit(&prev, "<num>", &next);
-                    if as_i > as_num {
-                        let conf = confidence(as_i, [as_i, as_num].into_iter());
-                        keys[i] = "i".into();
-                        decisions[i] = Some(Decision {
-                            after: "i".into(),
-                            kind: EditKind::RealWord,
-                            confidence: conf,
-                            reason: "a lone \"1\" between words reads as the word \"i\"".into(),
-                        });
-                    }
-                }
+        if let Some(sp) = u.special {
+            if let Some(d) = one_letter_word(text, &units, &keys, &model, i, sp) {
+                keys[i] = "i".into();
+                decisions[i] = Some(d);
             }
             continue;
         }
@@ -356,37 +367,46 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
             continue;
         }
         let search = Search { budget: REAL_WORD_BUDGET, generic_edits: 0, extra };
-        let alts = candidates::whole_words(lexicon, token, search);
         let own = context::key(token);
-        let (prev, next) = ctx(&keys, u);
+        let (prev, next) = neighbours(&keys, u);
+        let capitalised = token.starts_with(char::is_uppercase) && !u.sentence_start;
+        // Document evidence: how often the document has this word (or an alternative) next to
+        // the same neighbours, not counting this place. Used for names ("Boris Stad").
+        let doc_evidence = |k: &str, own_here: bool| -> f64 {
+            if !capitalised {
+                return 0.0;
+            }
+            let here = if own_here { 1.0 } else { 0.0 };
+            let n = doc.pair(&prev, k) + doc.pair(k, &next) - 2.0 * here;
+            DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
+        };
         let own_cost = channel::CHANNEL.cost(token, token, extra) as f64;
-        let own_score = -own_cost + fit(&prev, &own, &next);
-        let mut best: Option<(f64, &Candidate)> = None;
-        let mut all = vec![own_score];
-        for c in &alts {
-            let k = context::key(&c.word);
-            if k == own {
-                continue;
-            }
-            let evidence = if seen.contains_key(&k) { 0.3 } else { 0.0 };
-            let s = -(c.cost as f64) + fit(&prev, &k, &next) + evidence;
-            all.push(s);
-            if best.is_none_or(|b| s > b.0) {
-                best = Some((s, c));
-            }
-        }
-        let Some((s, c)) = best else { continue };
-        if s < own_score + REAL_WORD_MARGIN {
+        let own_score = -own_cost + model.fit(&prev, &own, &next) + doc_evidence(&own, true);
+        let mut alts: Vec<(Candidate, f32)> =
+            candidates::whole_words(lexicon, token, search).into_iter().map(|c| (c, 0.0)).collect();
+        let margin = if u.status == Status::Compound {
+            alts.extend(candidates::compound_alternatives(lexicon, token, search));
+            COMPOUND_MARGIN
+        } else {
+            REAL_WORD_MARGIN
+        };
+        let scored = rank(
+            token,
+            u.sentence_start,
+            alts.iter().filter(|(c, _)| context::key(&c.word) != own).map(|(c, gain)| {
+                let k = context::key(&c.word);
+                let evidence = doc_evidence(&k, false) + PART_GAIN * *gain as f64;
+                (-(c.cost as f64) + model.fit(&prev, &k, &next) + evidence, c)
+            }),
+        );
+        let Some((s, c, after)) = scored.first() else { continue };
+        if *s < own_score + margin || after == token {
             continue;
         }
-        let conf = confidence(s, all.into_iter());
-        let after = recase(token, &c.word, u.sentence_start);
-        if after == token {
-            continue;
-        }
-        keys[i] = context::key(&after);
+        let conf = confidence(*s, scored.iter().map(|x| x.0).chain([own_score]));
+        keys[i] = context::key(after);
         decisions[i] = Some(Decision {
-            after,
+            after: after.clone(),
             kind: EditKind::RealWord,
             confidence: conf,
             reason: format!("a word, but \"{}\" fits the context better (by {:.2})", c.word, s - own_score),
@@ -405,6 +425,96 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
         }
     }
     (applied, suggested)
+}
+
+/// Word and word-pair counts of the document itself (context keys).
+#[derive(Default)]
+struct DocCounts {
+    uni: HashMap<String, f64>,
+    bi: HashMap<(String, String), f64>,
+}
+
+impl DocCounts {
+    fn add(&mut self, keys: &[String], units: &[Unit], i: usize) {
+        *self.uni.entry(keys[i].clone()).or_default() += 1.0;
+        if let Some(p) = units[i].prev {
+            *self.bi.entry((keys[p].clone(), keys[i].clone())).or_default() += 1.0;
+        }
+        if let Some(n) = units[i].next {
+            *self.bi.entry((keys[i].clone(), keys[n].clone())).or_default() += 1.0;
+        }
+    }
+
+    fn pair(&self, a: &str, b: &str) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        self.bi.get(&(a.to_string(), b.to_string())).copied().unwrap_or(0.0)
+    }
+}
+
+/// The context keys left and right of a unit ("<s>" at a sentence start).
+fn neighbours(keys: &[String], u: &Unit) -> (String, String) {
+    let prev = match u.prev {
+        Some(p) => keys[p].clone(),
+        None if u.sentence_start => "<s>".to_string(),
+        None => "<none>".to_string(),
+    };
+    (prev, u.next.map(|n| keys[n].clone()).unwrap_or_default())
+}
+
+/// Scored candidates, recased to the token, one per output spelling, best first.
+fn rank<'c>(
+    token: &str,
+    sentence_start: bool,
+    scored: impl Iterator<Item = (f64, &'c Candidate)>,
+) -> Vec<(f64, &'c Candidate, String)> {
+    let mut out: Vec<(f64, &Candidate, String)> = Vec::new();
+    for (s, c) in scored {
+        let after = recase(token, &c.word, sentence_start);
+        match out.iter_mut().find(|o| o.2 == after) {
+            Some(o) if o.0 >= s => {}
+            Some(o) => *o = (s, c, after),
+            None => out.push((s, c, after)),
+        }
+    }
+    out.sort_by(|a, b| b.0.total_cmp(&a.0));
+    out
+}
+
+/// A "1" between two words of running text, or a "|" before a word: the word "i"/"I".
+fn one_letter_word(text: &str, units: &[Unit], keys: &[String], model: &Model, i: usize, sp: Special) -> Option<Decision> {
+    let u = &units[i];
+    let n = u.next?;
+    let lower_word = |k: usize| {
+        let s = units[k].span.of(text);
+        units[k].status != Status::Skip && s.chars().all(char::is_alphabetic) && s.starts_with(char::is_lowercase)
+    };
+    if !lower_word(n) || !same_line(text, u.span, units[n].span) {
+        return None;
+    }
+    match sp {
+        Special::Bar => Some(Decision {
+            after: if u.sentence_start { "I" } else { "i" }.into(),
+            kind: EditKind::Word,
+            confidence: 0.8,
+            reason: "a lone \"|\" before a word reads as the word \"I\"".into(),
+        }),
+        Special::One => {
+            let p = u.prev?;
+            if !lower_word(p) || !same_line(text, units[p].span, u.span) {
+                return None;
+            }
+            let as_i = model.fit(&keys[p], "i", &keys[n]) - ONE_AS_I;
+            let as_num = model.fit(&keys[p], "<num>", &keys[n]);
+            (as_i > as_num).then(|| Decision {
+                after: "i".into(),
+                kind: EditKind::RealWord,
+                confidence: confidence(as_i, [as_i, as_num].into_iter()),
+                reason: "a lone \"1\" between words reads as the word \"i\"".into(),
+            })
+        }
+    }
 }
 
 /// Channel cost of reading the word "i" as the digit "1" in running text.
