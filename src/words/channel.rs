@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::lexicon::skeleton::fold_char;
 
 /// Cost of an edit the table does not know (substitution, insertion, deletion).
-pub const GENERIC: f32 = 3.5;
+pub const GENERIC: f32 = 4.0;
 /// Cost of keeping a character the table has no identity row for.
 const IDENTITY_DEFAULT: f32 = 0.002;
 

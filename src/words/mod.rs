@@ -22,6 +22,7 @@ use std::collections::HashMap;
 pub use candidates::Candidate;
 pub use explain::{explain, Explanation, Scored};
 
+use crate::lexicon::skeleton::skeleton;
 use crate::tokenize::{tokenize, Token, TokenKind};
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
@@ -45,6 +46,9 @@ const SEEN_EVIDENCE: f64 = 0.7;
 /// A capitalised unknown token that recurs in one spelling is more likely a name: its
 /// reading must be this much cheaper (log10) before it is repaired.
 const NAME_RECURS: f64 = 1.0;
+/// A capitalised unknown token mid-sentence is often a name: its reading must be this much
+/// cheaper (log10) before it is repaired.
+const NAME_MID_SENTENCE: f64 = 0.5;
 /// Weight of the document's own word pairs as evidence for a name ("Borås Stad" elsewhere).
 const DOC_PAIR_EVIDENCE: f64 = 1.5;
 /// A valid compound must lose by this margin before one of its parts is changed.
@@ -284,6 +288,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
     let unknown = units.iter().filter(|u| u.status == Status::Unknown).count();
     let damage = (unknown as f64 + 0.5) / (judged as f64 + 5.0);
     let extra = (REFERENCE_DAMAGE / damage).log10().clamp(0.0, MAX_EXTRA) as f32;
+    if std::env::var_os("PUTSA_DEBUG").is_some() { eprintln!("damage {damage:.3} extra {extra:.2}"); }
 
     let mut keys: Vec<String> = units
         .iter()
@@ -299,8 +304,8 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
     }
     let mut doc = DocCounts::default();
     for (i, u) in units.iter().enumerate() {
-        if u.status == Status::Known {
-            doc.add(&keys, &units, i);
+        if matches!(u.status, Status::Known | Status::Compound) {
+            doc.add(&keys, i);
         }
     }
 
@@ -336,6 +341,9 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
         if token.starts_with(char::is_uppercase) && spelled.get(token).copied().unwrap_or(0) > 1 {
             keep_cost -= NAME_RECURS;
         }
+        if token.starts_with(char::is_uppercase) && !u.sentence_start {
+            keep_cost -= NAME_MID_SENTENCE;
+        }
         let keep = best_score + best.cost as f64 - keep_cost;
         if *best_score <= keep || after == token {
             continue;
@@ -350,8 +358,9 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
             if best.compound { ", repaired part by part" } else { "" }
         );
         decisions[i] = Some(Decision { after: after.clone(), kind, confidence: conf, reason });
-        doc.add(&keys, &units, i);
+        doc.add(&keys, i);
     }
+    doc.add_pairs(&keys, &units);
 
     // Pass 2: real words that context says OCR confused, and glyphs that are the word "i".
     for (i, u) in units.iter().enumerate() {
@@ -369,19 +378,21 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
         let search = Search { budget: REAL_WORD_BUDGET, generic_edits: 0, extra };
         let own = context::key(token);
         let (prev, next) = neighbours(&keys, u);
-        let capitalised = token.starts_with(char::is_uppercase) && !u.sentence_start;
+        let capitalised = token.starts_with(char::is_uppercase);
         // Document evidence: how often the document has this word (or an alternative) next to
         // the same neighbours, not counting this place. Used for names ("Boris Stad").
-        let doc_evidence = |k: &str, own_here: bool| -> f64 {
+        let own_skeleton = skeleton(&own);
+        let doc_evidence = |k: &str| -> f64 {
             if !capitalised {
                 return 0.0;
             }
-            let here = if own_here { 1.0 } else { 0.0 };
+            // Pairs are counted by skeleton: this place counts for every spelling of its own.
+            let here = if skeleton(k) == own_skeleton { 1.0 } else { 0.0 };
             let n = doc.pair(&prev, k) + doc.pair(k, &next) - 2.0 * here;
             DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
         };
         let own_cost = channel::CHANNEL.cost(token, token, extra) as f64;
-        let own_score = -own_cost + model.fit(&prev, &own, &next) + doc_evidence(&own, true);
+        let own_score = -own_cost + model.fit(&prev, &own, &next) + doc_evidence(&own);
         let mut alts: Vec<(Candidate, f32)> =
             candidates::whole_words(lexicon, token, search).into_iter().map(|c| (c, 0.0)).collect();
         let margin = if u.status == Status::Compound {
@@ -395,10 +406,11 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
             u.sentence_start,
             alts.iter().filter(|(c, _)| context::key(&c.word) != own).map(|(c, gain)| {
                 let k = context::key(&c.word);
-                let evidence = doc_evidence(&k, false) + PART_GAIN * *gain as f64;
+                let evidence = doc_evidence(&k) + PART_GAIN * *gain as f64;
                 (-(c.cost as f64) + model.fit(&prev, &k, &next) + evidence, c)
             }),
         );
+        if std::env::var_os("PUTSA_DEBUG").is_some() { eprintln!("{token:?} own {own_score:.2} prev {prev:?} next {next:?} alts {:?}", scored.iter().map(|x| (x.2.clone(), x.0)).collect::<Vec<_>>()); }
         let Some((s, c, after)) = scored.first() else { continue };
         if *s < own_score + margin || after == token {
             continue;
@@ -435,13 +447,19 @@ struct DocCounts {
 }
 
 impl DocCounts {
-    fn add(&mut self, keys: &[String], units: &[Unit], i: usize) {
+    /// Counts unit `i` and its pairs. Pairs are kept by skeleton, so that "Boras Stad" and
+    /// "Borås Stad" elsewhere both speak for "Borås" where OCR wrote "Boris".
+    fn add(&mut self, keys: &[String], i: usize) {
         *self.uni.entry(keys[i].clone()).or_default() += 1.0;
-        if let Some(p) = units[i].prev {
-            *self.bi.entry((keys[p].clone(), keys[i].clone())).or_default() += 1.0;
-        }
-        if let Some(n) = units[i].next {
-            *self.bi.entry((keys[i].clone(), keys[n].clone())).or_default() += 1.0;
+    }
+
+    /// Counts every adjacent pair once (call when the keys are final for the pass).
+    fn add_pairs(&mut self, keys: &[String], units: &[Unit]) {
+        self.bi.clear();
+        for (i, u) in units.iter().enumerate() {
+            if let Some(p) = u.prev {
+                *self.bi.entry((skeleton(&keys[p]), skeleton(&keys[i]))).or_default() += 1.0;
+            }
         }
     }
 
@@ -449,7 +467,7 @@ impl DocCounts {
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        self.bi.get(&(a.to_string(), b.to_string())).copied().unwrap_or(0.0)
+        self.bi.get(&(skeleton(a), skeleton(b))).copied().unwrap_or(0.0)
     }
 }
 
@@ -486,11 +504,15 @@ fn rank<'c>(
 fn one_letter_word(text: &str, units: &[Unit], keys: &[String], model: &Model, i: usize, sp: Special) -> Option<Decision> {
     let u = &units[i];
     let n = u.next?;
-    let lower_word = |k: usize| {
+    let word = |k: usize, lower: bool| {
         let s = units[k].span.of(text);
-        units[k].status != Status::Skip && s.chars().all(char::is_alphabetic) && s.starts_with(char::is_lowercase)
+        units[k].status != Status::Skip
+            && s.chars().all(char::is_alphabetic)
+            && (!lower || s.starts_with(char::is_lowercase))
     };
-    if !lower_word(n) || !same_line(text, u.span, units[n].span) {
+    let lower_word = |k: usize| word(k, true);
+    // After "1", a name may follow ("goda 1 Borås Stad"); after "|", a lower-case word.
+    if !word(n, sp == Special::Bar) || !same_line(text, u.span, units[n].span) {
         return None;
     }
     match sp {
