@@ -6,6 +6,8 @@
 //! carries them back onto the input with [`Applied::compose`], so the report speaks of input
 //! spans only and replaying it on the input gives the output.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::edit::Applied;
@@ -51,6 +53,8 @@ impl Default for Options {
 pub struct Cleaner {
     lexicon: Lexicon,
     options: Options,
+    /// Word candidates already computed, shared by clones (and threads).
+    cache: Arc<words::Cache>,
 }
 
 /// Counts of what the cleaner did.
@@ -98,7 +102,7 @@ impl Cleaner {
 
     /// A cleaner with this lexicon and these options.
     pub fn with(lexicon: Lexicon, options: Options) -> Cleaner {
-        Cleaner { lexicon, options }
+        Cleaner { lexicon, options, cache: Arc::default() }
     }
 
     /// The lexicon it uses.
@@ -123,7 +127,7 @@ impl Cleaner {
         }
         if opt.words {
             let applied = Applied::new(input, edits);
-            let (new, suggested) = words::edits(&applied.text, lex, opt);
+            let (new, suggested) = words::edits(&applied.text, lex, opt, &self.cache);
             suggestions = suggested.into_iter().map(|e| applied.carry(input, e).0).collect();
             edits = applied.compose(input, new);
         }

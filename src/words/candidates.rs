@@ -30,8 +30,6 @@ pub(crate) struct Search {
     pub budget: f32,
     /// Arbitrary edits allowed (beyond the OCR table).
     pub generic_edits: u8,
-    /// Added to every non-identity operation (the document's damage prior).
-    pub extra: f32,
 }
 
 struct Walk<'a> {
@@ -70,7 +68,7 @@ impl<'a> Walk<'a> {
                     segs.push(&lower);
                 }
                 for (skel, c) in segs.into_iter().flat_map(|s| CHANNEL.readings(s)) {
-                    let c = c + search.extra;
+                    let c = *c;
                     if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && s == skel) {
                         e.2 = e.2.min(c);
                     } else {
@@ -83,8 +81,8 @@ impl<'a> Walk<'a> {
         let inserts = CHANNEL
             .readings("")
             .iter()
-            .map(|(s, c)| (s.clone(), c + search.extra))
-            .filter(|(_, c)| *c <= MAX_INSERT_COST + search.extra)
+            .map(|(s, c)| (s.clone(), *c))
+            .filter(|(_, c)| *c <= MAX_INSERT_COST)
             .collect();
         Walk { fst: lex.skeleton_map().as_fst(), obs, readings, inserts, search }
     }
@@ -144,10 +142,10 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        if generic == 0 || cost + GENERIC + self.search.extra > self.search.budget {
+        if generic == 0 || cost + GENERIC > self.search.budget {
             return;
         }
-        let g = cost + GENERIC + self.search.extra;
+        let g = cost + GENERIC;
         // deletion of an OCR character
         if i < self.obs.len() {
             self.step(node, acc, start, i + 1, g, (generic - 1, inserts), whole, path, out);
@@ -193,7 +191,7 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
         }
         lex.by_skeleton(&skel, |form, e| {
             if e.is_word() && !e.no_suggest() && !out.iter().any(|c| c.word == form) {
-                let cost = CHANNEL.cost(token, form, search.extra);
+                let cost = CHANNEL.cost(token, form, 0.0);
                 if cost <= search.budget + 1.0 {
                     out.push(Candidate { word: form.to_string(), cost, compound: false });
                 }
@@ -274,7 +272,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 _ => e.can_middle(),
             };
             if ok && !e.is_forbidden() {
-                let c = CHANNEL.cost(&obs, form, search.extra);
+                let c = CHANNEL.cost(&obs, form, 0.0);
                 if pick.as_ref().is_none_or(|p| c < p.0) {
                     pick = Some((c, form.to_lowercase()));
                 }
@@ -287,7 +285,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     if !valid || lex.exact(&word).is_some_and(|e| e.is_forbidden()) {
         return None;
     }
-    let cost = CHANNEL.cost(token, &word, search.extra);
+    let cost = CHANNEL.cost(token, &word, 0.0);
     Some(Candidate { word, cost, compound: true })
 }
 
@@ -327,7 +325,7 @@ pub(crate) fn compound_alternatives(lex: &Lexicon, token: &str, search: Search) 
                 if out.iter().any(|(c, _): &(Candidate, f32)| c.word == word) {
                     return;
                 }
-                let cost = CHANNEL.cost(token, &word, search.extra);
+                let cost = CHANNEL.cost(token, &word, 0.0);
                 if cost <= search.budget {
                     out.push((Candidate { word, cost, compound: true }, e.zipf() - own_zipf));
                 }

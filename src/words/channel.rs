@@ -12,6 +12,8 @@ use crate::lexicon::skeleton::fold_char;
 
 /// Cost of an edit the table does not know (substitution, insertion, deletion).
 pub const GENERIC: f32 = 4.0;
+/// Truth characters below this code point (Latin, with all Swedish letters) have rules.
+const RULE_RANGE: usize = 0x250;
 /// Cost of keeping a character the table has no identity row for.
 const IDENTITY_DEFAULT: f32 = 0.002;
 
@@ -19,21 +21,21 @@ static TABLE: &str = include_str!("../../dictionaries/ocr-confusions.tsv");
 
 /// The confusion table, indexed both ways.
 pub(crate) struct Channel {
-    /// (truth, ocr) -> cost.
-    cost: HashMap<(String, String), f32>,
     /// ocr segment -> [(skeleton of truth segment, cheapest cost)], identity excluded.
     by_ocr: HashMap<String, Vec<(String, f32)>>,
     /// truth char -> cost of being read right.
     identity: HashMap<char, f32>,
+    /// Rules indexed by the code point of their first truth char (Latin range).
+    rules: Vec<Vec<Rule>>,
 }
 
 pub(crate) static CHANNEL: LazyLock<Channel> = LazyLock::new(|| Channel::parse(TABLE));
 
 impl Channel {
     fn parse(table: &str) -> Channel {
-        let mut cost = HashMap::new();
         let mut by_ocr: HashMap<String, Vec<(String, f32)>> = HashMap::new();
         let mut identity = HashMap::new();
+        let mut rules: Vec<Vec<Rule>> = (0..RULE_RANGE).map(|_| Vec::new()).collect();
         for line in table.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             let (Some(t), Some(o), Some(c)) = (f.first(), f.get(1), f.get(3)) else { continue };
@@ -44,7 +46,13 @@ impl Channel {
                 }
                 continue;
             }
-            cost.insert((t.to_string(), o.to_string()), c);
+            let (tc, oc): (Vec<char>, Vec<char>) = (t.chars().collect(), o.chars().collect());
+            if !tc.is_empty() && tc.len() <= 2 && oc.len() <= 2 && (tc[0] as usize) < RULE_RANGE {
+                let mut r = Rule { t: [' '; 2], t_len: tc.len() as u8, o: [' '; 2], o_len: oc.len() as u8, cost: c };
+                r.t[..tc.len()].copy_from_slice(&tc);
+                r.o[..oc.len()].copy_from_slice(&oc);
+                rules[tc[0] as usize].push(r);
+            }
             let skel: String = t.chars().map(fold_char).collect();
             let entry = by_ocr.entry(o.to_string()).or_default();
             match entry.iter_mut().find(|(s, _)| *s == skel) {
@@ -52,12 +60,17 @@ impl Channel {
                 None => entry.push((skel, c)),
             }
         }
-        Channel { cost, by_ocr, identity }
+        Channel { by_ocr, identity, rules }
     }
 
     /// Cost of reading truth char `t` (lower case) right.
     pub fn identity(&self, t: char) -> f32 {
         self.identity.get(&t).copied().unwrap_or(IDENTITY_DEFAULT)
+    }
+
+    /// Cost of reading every letter of `word` right.
+    pub fn identity_cost(&self, word: &str) -> f32 {
+        word.chars().flat_map(char::to_lowercase).map(|c| self.identity(c)).sum()
     }
 
     /// Skeleton segments that OCR segment `o` may stand for, with their cheapest cost
@@ -66,70 +79,87 @@ impl Channel {
         self.by_ocr.get(o).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    fn sub(&self, t: &str, o: &str) -> Option<f32> {
-        self.cost.get(&(t.to_string(), o.to_string())).copied()
-    }
 
     /// The cheapest way OCR turns `truth` into `ocr` (both as written; case of letters is
     /// ignored except where the table knows a case confusion, such as "G" for "ö"),
     /// plus `extra` for every non-identity operation.
     pub fn cost(&self, ocr: &str, truth: &str, extra: f32) -> f32 {
-        let o: Vec<char> = ocr.chars().collect();
-        let t: Vec<char> = truth.chars().flat_map(char::to_lowercase).collect();
-        let (n, m) = (t.len(), o.len());
-        let mut d = vec![f32::INFINITY; (n + 1) * (m + 1)];
-        let at = |i: usize, j: usize| i * (m + 1) + j;
+        let mut o = [' '; MAX_WORD];
+        let mut ol = [' '; MAX_WORD];
+        let mut t = [' '; MAX_WORD];
+        let (mut m, mut n) = (0, 0);
+        for c in ocr.chars() {
+            if m == MAX_WORD {
+                return f32::INFINITY;
+            }
+            o[m] = c;
+            ol[m] = c.to_lowercase().next().unwrap_or(c);
+            m += 1;
+        }
+        for c in truth.chars().flat_map(char::to_lowercase) {
+            if n == MAX_WORD {
+                return f32::INFINITY;
+            }
+            t[n] = c;
+            n += 1;
+        }
+        let w = m + 1;
+        let mut d = [f32::INFINITY; (MAX_WORD + 1) * (MAX_WORD + 1)];
         d[0] = 0.0;
-        let mut buf_t = String::new();
-        let mut buf_o = String::new();
+        let generic = GENERIC + extra;
         for i in 0..=n {
             for j in 0..=m {
-                let here = d[at(i, j)];
+                let here = d[i * w + j];
                 if !here.is_finite() {
                     continue;
                 }
-                // identity
-                if i < n && j < m && o[j].to_lowercase().eq(std::iter::once(t[i])) {
-                    let c = here + self.identity(t[i]);
-                    if c < d[at(i + 1, j + 1)] {
-                        d[at(i + 1, j + 1)] = c;
+                let mut relax = |ii: usize, jj: usize, c: f32| {
+                    let cell = &mut d[ii * w + jj];
+                    if here + c < *cell {
+                        *cell = here + c;
                     }
+                };
+                if i < n && j < m && ol[j] == t[i] {
+                    relax(i + 1, j + 1, self.identity(t[i]));
                 }
-                // segments of 0..=2 truth chars -> 0..=2 ocr chars
-                for lt in 0..=2usize {
-                    for lo in 0..=2usize {
-                        if (lt == 0 && lo == 0) || i + lt > n || j + lo > m {
+                if i < n {
+                    relax(i + 1, j, generic);
+                    if j < m && ol[j] != t[i] {
+                        relax(i + 1, j + 1, generic);
+                    }
+                    for r in self.rules_for(t[i]) {
+                        let (lt, lo) = (r.t_len as usize, r.o_len as usize);
+                        if i + lt > n || j + lo > m || t[i..i + lt] != r.t[..lt] {
                             continue;
                         }
-                        buf_t.clear();
-                        buf_t.extend(&t[i..i + lt]);
-                        buf_o.clear();
-                        buf_o.extend(&o[j..j + lo]);
-                        let known = if lt == 0 {
-                            None
-                        } else {
-                            // A capital reads like its small letter unless the table knows it.
-                            let lower = buf_o.to_lowercase();
-                            match (self.sub(&buf_t, &buf_o), (lower != buf_o).then(|| self.sub(&buf_t, &lower)).flatten()) {
-                                (Some(a), Some(b)) => Some(a.min(b)),
-                                (a, b) => a.or(b),
-                            }
-                        };
-                        let c = match known {
-                            Some(c) => c + extra,
-                            None if lt + lo == 1 || (lt == 1 && lo == 1) => GENERIC + extra,
-                            None => continue,
-                        };
-                        let c = here + c;
-                        if c < d[at(i + lt, j + lo)] {
-                            d[at(i + lt, j + lo)] = c;
+                        if (0..lo).all(|k| o[j + k] == r.o[k] || ol[j + k] == r.o[k]) {
+                            relax(i + lt, j + lo, r.cost + extra);
                         }
                     }
+                }
+                if j < m {
+                    relax(i, j + 1, generic);
                 }
             }
         }
-        d[at(n, m)]
+        d[n * w + m]
     }
+
+    fn rules_for(&self, t: char) -> &[Rule] {
+        self.rules.get(t as usize).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// Longest word the channel scores (longer ones cost infinity: no OCR word is that long).
+const MAX_WORD: usize = 48;
+
+/// One table row: truth segment -> OCR segment, at a cost.
+struct Rule {
+    t: [char; 2],
+    t_len: u8,
+    o: [char; 2],
+    o_len: u8,
+    cost: f32,
 }
 
 fn single(s: &str) -> Option<char> {

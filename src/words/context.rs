@@ -4,6 +4,9 @@
 //! Interpolated bigrams (Jelinek–Mercer) over the corpus counts in `dictionaries/`; words the
 //! corpus lacks fall back to wordfreq's frequency, and compounds to their last part.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::Lexicon;
 
 /// Weight of the bigram estimate against the unigram one.
@@ -19,15 +22,26 @@ pub(crate) fn key(word: &str) -> String {
 pub(crate) struct Model<'a> {
     lex: &'a Lexicon,
     total: f64,
+    /// Unigram estimates already made (a document repeats its words).
+    memo: RefCell<HashMap<String, f64>>,
 }
 
 impl<'a> Model<'a> {
     pub fn new(lex: &'a Lexicon) -> Model<'a> {
-        Model { lex, total: lex.corpus_tokens() as f64 }
+        Model { lex, total: lex.corpus_tokens() as f64, memo: RefCell::default() }
     }
 
     /// log10 P(w), from the corpus, else wordfreq, else the compound's last part.
     pub fn unigram(&self, w: &str) -> f64 {
+        if let Some(&p) = self.memo.borrow().get(w) {
+            return p;
+        }
+        let p = self.estimate(w);
+        self.memo.borrow_mut().insert(w.to_string(), p);
+        p
+    }
+
+    fn estimate(&self, w: &str) -> f64 {
         let c = self.lex.corpus_count(w);
         if c > 0 {
             return (c as f64 / self.total).log10();

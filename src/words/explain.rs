@@ -40,7 +40,7 @@ pub fn explain(lex: &Lexicon, word: &str, context: Option<&str>) -> Explanation 
     let model = context::Model::new(lex);
     let (prev, next) = context.map(|c| neighbours(c, word)).unwrap_or_default();
     let prev = if prev.is_empty() { "<none>".to_string() } else { prev };
-    let mut cands: Vec<Candidate> = candidates_for(lex, word, 0.0);
+    let mut cands: Vec<Candidate> = candidates_for(lex, word);
     if !cands.iter().any(|c| c.word == word) && lex.is_word(word) {
         cands.push(Candidate { word: word.to_string(), cost: CHANNEL.cost(word, word, 0.0), compound: false });
     }

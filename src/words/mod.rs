@@ -18,6 +18,7 @@ pub(crate) mod context;
 mod explain;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 pub use candidates::Candidate;
 pub use explain::{explain, Explanation, Scored};
@@ -27,6 +28,40 @@ use crate::tokenize::{tokenize, Token, TokenKind};
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
 use context::Model;
+
+/// Candidates of tokens already seen, shared by every document a cleaner cleans (they depend
+/// on the token alone). Bounded: cleared when it holds [`Cache::LIMIT`] tokens.
+#[derive(Debug, Default)]
+pub struct Cache {
+    unknown: Mutex<HashMap<String, Arc<Vec<Candidate>>>>,
+    known: Mutex<HashMap<String, Arc<Vec<(Candidate, f32)>>>>,
+}
+
+impl Cache {
+    /// Most tokens kept per map before it is cleared.
+    pub const LIMIT: usize = 200_000;
+
+    fn get<T>(map: &Mutex<HashMap<String, Arc<T>>>, token: &str, make: impl FnOnce() -> T) -> Arc<T> {
+        if let Some(v) = map.lock().unwrap_or_else(|e| e.into_inner()).get(token) {
+            return v.clone();
+        }
+        let v = Arc::new(make());
+        let mut m = map.lock().unwrap_or_else(|e| e.into_inner());
+        if m.len() >= Self::LIMIT {
+            m.clear();
+        }
+        m.insert(token.to_string(), v.clone());
+        v
+    }
+
+    fn unknown(&self, token: &str, make: impl FnOnce() -> Vec<Candidate>) -> Arc<Vec<Candidate>> {
+        Self::get(&self.unknown, token, make)
+    }
+
+    fn known(&self, token: &str, make: impl FnOnce() -> Vec<(Candidate, f32)>) -> Arc<Vec<(Candidate, f32)>> {
+        Self::get(&self.known, token, make)
+    }
+}
 
 /// The damage rate the channel table was learned at: documents damaged less than this get
 /// dearer non-identity readings.
@@ -278,7 +313,7 @@ fn confidence(best: f64, all: impl Iterator<Item = f64>) -> f64 {
 
 /// Edits of the word stage: `(applied, suggested)`; suggestions fall below the confidence
 /// threshold and are only reported.
-pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Vec<Edit>) {
+pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) -> (Vec<Edit>, Vec<Edit>) {
     let toks = tokenize(text);
     let units = units(lexicon, text, &toks);
     let model = Model::new(lexicon);
@@ -287,8 +322,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
     let judged = units.iter().filter(|u| matches!(u.status, Status::Known | Status::Compound | Status::Unknown)).count();
     let unknown = units.iter().filter(|u| u.status == Status::Unknown).count();
     let damage = (unknown as f64 + 0.5) / (judged as f64 + 5.0);
-    let extra = (REFERENCE_DAMAGE / damage).log10().clamp(0.0, MAX_EXTRA) as f32;
-    if std::env::var_os("PUTSA_DEBUG").is_some() { eprintln!("damage {damage:.3} extra {extra:.2}"); }
+    let extra = (REFERENCE_DAMAGE / damage).log10().clamp(0.0, MAX_EXTRA);
 
     let mut keys: Vec<String> = units
         .iter()
@@ -310,7 +344,6 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
     }
 
     let mut decisions: Vec<Option<Decision>> = (0..units.len()).map(|_| None).collect();
-    let mut cache: HashMap<String, Vec<Candidate>> = HashMap::new();
 
     // Pass 1: tokens the lexicon rejects.
     for (i, u) in units.iter().enumerate() {
@@ -318,10 +351,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
             continue;
         }
         let token = u.span.of(text);
-        let cands = cache
-            .entry(token.to_string())
-            .or_insert_with(|| candidates_for(lexicon, token, extra))
-            .clone();
+        let cands = cache.unknown(token, || candidates_for(lexicon, token));
         if cands.is_empty() {
             continue;
         }
@@ -332,11 +362,11 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
             cands.iter().map(|c| {
                 let k = context::key(&c.word);
                 let evidence = if doc.uni.contains_key(&k) { SEEN_EVIDENCE } else { 0.0 };
-                (-(c.cost as f64) + model.fit(&prev, &k, &next) + evidence, c)
+                (-(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence, c)
             }),
         );
         let (best_score, best, after) = &scored[0];
-        let mut keep_cost = KEEP_COST + KEEP_PER_LETTER * letters(token) as f64 + extra as f64;
+        let mut keep_cost = KEEP_COST + KEEP_PER_LETTER * letters(token) as f64;
         // A capitalised token that recurs in one spelling and has no close word: a name.
         if token.starts_with(char::is_uppercase) && spelled.get(token).copied().unwrap_or(0) > 1 {
             keep_cost -= NAME_RECURS;
@@ -344,7 +374,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
         if token.starts_with(char::is_uppercase) && !u.sentence_start {
             keep_cost -= NAME_MID_SENTENCE;
         }
-        let keep = best_score + best.cost as f64 - keep_cost;
+        let keep = best_score + best.cost as f64 + extra - keep_cost;
         if *best_score <= keep || after == token {
             continue;
         }
@@ -375,7 +405,6 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
         if !matches!(u.status, Status::Known | Status::Compound) || letters(token) < 2 || is_acronym(token) {
             continue;
         }
-        let search = Search { budget: REAL_WORD_BUDGET, generic_edits: 0, extra };
         let own = context::key(token);
         let (prev, next) = neighbours(&keys, u);
         let capitalised = token.starts_with(char::is_uppercase);
@@ -391,26 +420,31 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> (Vec<Edit>, Ve
             let n = doc.pair(&prev, k) + doc.pair(k, &next) - 2.0 * here;
             DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
         };
-        let own_cost = channel::CHANNEL.cost(token, token, extra) as f64;
+        let is_compound = u.status == Status::Compound;
+        let alts = cache.known(token, || {
+            let search = Search { budget: REAL_WORD_BUDGET, generic_edits: 0 };
+            let mut alts: Vec<(Candidate, f32)> =
+                candidates::whole_words(lexicon, token, search).into_iter().map(|c| (c, 0.0)).collect();
+            if is_compound {
+                alts.extend(candidates::compound_alternatives(lexicon, token, search));
+            }
+            alts
+        });
+        if alts.iter().all(|(c, _)| context::key(&c.word) == own) {
+            continue;
+        }
+        let own_cost = channel::CHANNEL.identity_cost(token) as f64;
         let own_score = -own_cost + model.fit(&prev, &own, &next) + doc_evidence(&own);
-        let mut alts: Vec<(Candidate, f32)> =
-            candidates::whole_words(lexicon, token, search).into_iter().map(|c| (c, 0.0)).collect();
-        let margin = if u.status == Status::Compound {
-            alts.extend(candidates::compound_alternatives(lexicon, token, search));
-            COMPOUND_MARGIN
-        } else {
-            REAL_WORD_MARGIN
-        };
+        let margin = if is_compound { COMPOUND_MARGIN } else { REAL_WORD_MARGIN };
         let scored = rank(
             token,
             u.sentence_start,
             alts.iter().filter(|(c, _)| context::key(&c.word) != own).map(|(c, gain)| {
                 let k = context::key(&c.word);
                 let evidence = doc_evidence(&k) + PART_GAIN * *gain as f64;
-                (-(c.cost as f64) + model.fit(&prev, &k, &next) + evidence, c)
+                (-(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence, c)
             }),
         );
-        if std::env::var_os("PUTSA_DEBUG").is_some() { eprintln!("{token:?} own {own_score:.2} prev {prev:?} next {next:?} alts {:?}", scored.iter().map(|x| (x.2.clone(), x.0)).collect::<Vec<_>>()); }
         let Some((s, c, after)) = scored.first() else { continue };
         if *s < own_score + margin || after == token {
             continue;
@@ -548,15 +582,15 @@ fn same_line(text: &str, a: Span, b: Span) -> bool {
 
 /// Candidates for a rejected token: whole words, else a compound repaired part by part,
 /// else whole words at one or two arbitrary edits.
-pub(crate) fn candidates_for(lex: &Lexicon, token: &str, extra: f32) -> Vec<Candidate> {
-    let search = Search { budget: BUDGET, generic_edits: 0, extra };
+pub(crate) fn candidates_for(lex: &Lexicon, token: &str) -> Vec<Candidate> {
+    let search = Search { budget: BUDGET, generic_edits: 0 };
     let mut c = candidates::whole_words(lex, token, search);
     if c.is_empty() {
         c.extend(candidates::compound(lex, token, search));
     }
     if c.is_empty() && letters(token) >= 4 {
         let generic = if letters(token) >= 8 { 2 } else { 1 };
-        c = candidates::whole_words(lex, token, Search { budget: BUDGET + 2.0, generic_edits: generic, extra });
+        c = candidates::whole_words(lex, token, Search { budget: BUDGET + 2.0, generic_edits: generic });
     }
     c.truncate(8);
     c
