@@ -34,5 +34,5 @@ pub fn edits(text: &str) -> Vec<Edit> {
 }
 
 fn is_combining(s: &str) -> bool {
-    s.chars().all(|c| unicode_normalization::char::is_combining_mark(c))
+    s.chars().all(unicode_normalization::char::is_combining_mark)
 }

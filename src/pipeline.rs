@@ -1,7 +1,7 @@
 //! The cleaner: the only place that knows the order of the stages.
 //!
-//! 1. normalise (NFC) — 2. structure (furniture, paragraphs, hyphenation) — 3. words
-//! (repair against the lexicon, in context) — 4. duplicates (compared after word repair).
+//! The stages, in order: normalise (NFC); structure (furniture, paragraphs, hyphenation);
+//! words (repair against the lexicon, in context); duplicates (compared after word repair).
 //! Each stage reads the text the previous ones produced and returns edits; the pipeline
 //! carries them back onto the input with [`Applied::compose`], so the report speaks of input
 //! spans only and replaying it on the input gives the output.

@@ -98,7 +98,7 @@ pub(crate) fn split_roles(
                 continue;
             }
             if let Some((_, k)) = tail[start] {
-                if best.is_none_or(|(_, _, bk)| k + 1 <= bk) {
+                if best.is_none_or(|(_, _, bk)| k < bk) {
                     best = Some((end, start, k + 1));
                 }
             }

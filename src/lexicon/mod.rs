@@ -146,10 +146,8 @@ fn case_variants(token: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>>
     let rest_lower = chars.clone().all(|c| !c.is_uppercase());
     let all_upper = token.chars().filter(|c| c.is_alphabetic()).count() > 1
         && token.chars().all(|c| !c.is_lowercase());
-    if (first_upper && rest_lower) || all_upper {
-        if lower != token {
-            out.push(lower.clone().into());
-        }
+    if ((first_upper && rest_lower) || all_upper) && lower != token {
+        out.push(lower.clone().into());
     }
     if all_upper {
         let mut t = String::with_capacity(lower.len());

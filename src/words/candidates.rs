@@ -9,8 +9,16 @@ use crate::lexicon::roles;
 use crate::lexicon::skeleton::fold_char;
 use crate::Lexicon;
 
+/// Readings dearer than this are left to the arbitrary-edit fallback: the table's one-off
+/// confusions (a glyph misread once) would otherwise multiply the walk's paths.
+const MAX_READING_COST: f32 = 4.5;
 /// Letters OCR drops are tried only when it drops them often.
 const MAX_INSERT_COST: f32 = 2.5;
+
+/// A part of a compound reading: its token range and skeleton.
+type Part = (usize, usize, String);
+/// A reading of a token's tail: its cost and parts.
+type Reading = (f32, Vec<Part>);
 
 /// A candidate spelling (as the lexicon writes it) and its channel cost.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,7 +75,7 @@ impl<'a> Walk<'a> {
                 if lower != seg {
                     segs.push(&lower);
                 }
-                for (skel, c) in segs.into_iter().flat_map(|s| CHANNEL.readings(s)) {
+                for (skel, c) in segs.into_iter().flat_map(|s| CHANNEL.readings(s)).filter(|r| r.1 <= MAX_READING_COST) {
                     let c = *c;
                     if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && s == skel) {
                         e.2 = e.2.min(c);
@@ -192,7 +200,7 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
         lex.by_skeleton(&skel, |form, e| {
             if e.is_word() && !e.no_suggest() && !out.iter().any(|c| c.word == form) {
                 let cost = CHANNEL.cost(token, form, 0.0);
-                if cost <= search.budget + 1.0 {
+                if cost <= search.budget {
                     out.push(Candidate { word: form.to_string(), cost, compound: false });
                 }
             }
@@ -212,12 +220,12 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         return None;
     }
     // best[i]: cheapest (cost, parts) reading obs[i..] as MIDDLE* END.
-    let mut best: Vec<Option<(f32, Vec<(usize, usize, String)>)>> = vec![None; n + 1];
+    let mut best: Vec<Option<Reading>> = vec![None; n + 1];
     let mut hits = Vec::new();
     for i in (2..n - 1).rev() {
         hits.clear();
         walk.run(i, false, &mut hits);
-        let mut b: Option<(f32, Vec<(usize, usize, String)>)> = None;
+        let mut b: Option<Reading> = None;
         for (end, skel, cost, r) in hits.drain(..) {
             if end - i < 2 || r & roles::FORBIDDEN != 0 {
                 continue;
@@ -243,7 +251,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     }
     hits.clear();
     walk.run(0, false, &mut hits);
-    let mut top: Option<(f32, Vec<(usize, usize, String)>)> = None;
+    let mut top: Option<Reading> = None;
     for (end, skel, cost, r) in hits {
         if end < 2 || end >= n - 1 || r & roles::BEGIN == 0 || r & roles::FORBIDDEN != 0 {
             continue;

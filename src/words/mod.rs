@@ -33,15 +33,17 @@ use context::Model;
 /// on the token alone). Bounded: cleared when it holds [`Cache::LIMIT`] tokens.
 #[derive(Debug, Default)]
 pub struct Cache {
-    unknown: Mutex<HashMap<String, Arc<Vec<Candidate>>>>,
-    known: Mutex<HashMap<String, Arc<Vec<(Candidate, f32)>>>>,
+    unknown: Memo<Vec<Candidate>>,
+    known: Memo<Vec<(Candidate, f32)>>,
 }
+
+type Memo<T> = Mutex<HashMap<String, Arc<T>>>;
 
 impl Cache {
     /// Most tokens kept per map before it is cleared.
     pub const LIMIT: usize = 200_000;
 
-    fn get<T>(map: &Mutex<HashMap<String, Arc<T>>>, token: &str, make: impl FnOnce() -> T) -> Arc<T> {
+    fn get<T>(map: &Memo<T>, token: &str, make: impl FnOnce() -> T) -> Arc<T> {
         if let Some(v) = map.lock().unwrap_or_else(|e| e.into_inner()).get(token) {
             return v.clone();
         }
@@ -85,14 +87,16 @@ const NAME_RECURS: f64 = 1.0;
 /// cheaper (log10) before it is repaired.
 const NAME_MID_SENTENCE: f64 = 0.5;
 /// Weight of the document's own word pairs as evidence for a name ("Borås Stad" elsewhere).
-const DOC_PAIR_EVIDENCE: f64 = 1.5;
+const DOC_PAIR_EVIDENCE: f64 = 2.5;
 /// A valid compound must lose by this margin before one of its parts is changed.
 const COMPOUND_MARGIN: f64 = 1.0;
 /// Weight of a changed compound part's frequency gain.
 const PART_GAIN: f64 = 0.6;
-/// Walk budgets (log10 channel cost).
-const BUDGET: f32 = 5.0;
+/// Walk budget (log10 channel cost) for a real word's alternatives.
 const REAL_WORD_BUDGET: f32 = 2.6;
+
+/// Words that join the halves of a coordination ("hälso- och sjukvård").
+const COORDINATORS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "alternativt", "liksom", "som", "till"];
 
 /// How a word token stands in the lexicon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,8 +185,11 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     if inner_upper > 0 && w.starts_with(char::is_uppercase) {
         return Status::Skip;
     }
-    // The first half of a coordination ("hälso- och sjukvård") is a compound's first part.
-    if after.starts_with('-') && lex.exact(&w.to_lowercase()).is_some_and(|e| e.can_begin()) {
+    // The first half of a coordination ("hälso- och sjukvård", or "Gymnasie och …" where
+    // the hyphen was lost) is a compound's first part.
+    let next_word = after.trim_start_matches(['-', ' ']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let coordination = after.starts_with('-') || COORDINATORS.contains(&next_word);
+    if coordination && lex.exact(&w.to_lowercase()).is_some_and(|e| e.can_begin()) {
         return Status::Known;
     }
     if digits == 0 && lex.compound(w).is_some() {
@@ -270,7 +277,44 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
             }
         }
     }
+    // In a run of capitals (a heading set in capitals) short words are words, not acronyms.
+    let caps = |u: &Unit| {
+        let s = u.span.of(text);
+        letters(s) >= 2 && s.chars().all(|c| !c.is_lowercase())
+    };
+    for i in 0..out.len() {
+        if out[i].status != Status::Skip || !caps(&out[i]) || out[i].span.of(text).chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let run = |mut k: usize, step: fn(&Unit) -> Option<usize>| {
+            let mut n = 0;
+            while let Some(j) = step(&out[k]) {
+                if !caps(&out[j]) {
+                    break;
+                }
+                n += 1;
+                k = j;
+            }
+            n
+        };
+        if run(i, |u| u.prev) + run(i, |u| u.next) >= 2 {
+            let status = classify_caps(lex, text, out[i].span);
+            out[i].status = status;
+        }
+    }
     out
+}
+
+/// A capitalised heading word: a word if the lexicon knows it, else a repair candidate.
+fn classify_caps(lex: &Lexicon, text: &str, span: Span) -> Status {
+    let w = span.of(text);
+    if lex.is_list_word(w) {
+        Status::Known
+    } else if lex.compound(w).is_some() {
+        Status::Compound
+    } else {
+        Status::Unknown
+    }
 }
 
 /// Writes `cand` in the case pattern of `token`: "BORAS" -> "BORÅS", "Fér" -> "För". A
@@ -366,7 +410,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) ->
             }),
         );
         let (best_score, best, after) = &scored[0];
-        let mut keep_cost = KEEP_COST + KEEP_PER_LETTER * letters(token) as f64;
+        let mut keep_cost = keep_budget(token);
         // A capitalised token that recurs in one spelling and has no close word: a name.
         if token.starts_with(char::is_uppercase) && spelled.get(token).copied().unwrap_or(0) > 1 {
             keep_cost -= NAME_RECURS;
@@ -580,17 +624,25 @@ fn same_line(text: &str, a: Span, b: Span) -> bool {
     !text[a.end..b.start].contains('\n')
 }
 
+/// The most a reading of `token` may cost before the token is better left as it is.
+fn keep_budget(token: &str) -> f64 {
+    KEEP_COST + KEEP_PER_LETTER * letters(token) as f64
+}
+
 /// Candidates for a rejected token: whole words, else a compound repaired part by part,
-/// else whole words at one or two arbitrary edits.
+/// else whole words at one or two arbitrary edits. The search stops where a reading would
+/// cost more than leaving the token ([`keep_budget`]), so no work is spent on answers the
+/// stage would refuse.
 pub(crate) fn candidates_for(lex: &Lexicon, token: &str) -> Vec<Candidate> {
-    let search = Search { budget: BUDGET, generic_edits: 0 };
+    let budget = keep_budget(token) as f32;
+    let search = Search { budget, generic_edits: 0 };
     let mut c = candidates::whole_words(lex, token, search);
     if c.is_empty() {
         c.extend(candidates::compound(lex, token, search));
     }
-    if c.is_empty() && letters(token) >= 4 {
-        let generic = if letters(token) >= 8 { 2 } else { 1 };
-        c = candidates::whole_words(lex, token, Search { budget: BUDGET + 2.0, generic_edits: generic });
+    if c.is_empty() && budget >= channel::GENERIC {
+        let generic = if letters(token) >= 12 { 2 } else { 1 };
+        c = candidates::whole_words(lex, token, Search { budget, generic_edits: generic });
     }
     c.truncate(8);
     c

@@ -1,0 +1,141 @@
+//! The word stage: OCR damage repaired, correct words left alone, every edit recorded so that
+//! replaying the report on the input gives the output, and quality bounds on real OCR.
+
+use putsa::{apply, Cleaner, EditKind, Lexicon, Options};
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// A cleaner with only the word stage on.
+fn words_only() -> Cleaner {
+    let mut o = Options::default();
+    o.furniture = false;
+    o.paragraphs = false;
+    o.dedup = false;
+    o.dashes = false;
+    Cleaner::with(Lexicon::embedded(), o)
+}
+
+#[track_caller]
+fn repairs(input: &str, expected: &str) {
+    let out = words_only().clean(input);
+    assert_eq!(out.text, expected, "edits: {:#?}", out.edits);
+}
+
+#[track_caller]
+fn keeps(input: &str) {
+    repairs(input, input);
+}
+
+#[test]
+fn diacritics_lost_by_english_ocr_are_restored() {
+    repairs(
+        "Gymnasie och vuxenutbildningsnimnden godkinner upprittat svar och 6versinder detsamma.",
+        "Gymnasie och vuxenutbildningsnämnden godkänner upprättat svar och översänder detsamma.",
+    );
+}
+
+#[test]
+fn compounds_missing_from_the_list_are_repaired_part_by_part() {
+    let out = words_only().clean("Ärendet gäller Arbetslivsndmndens roll i integrationsarbetet.");
+    assert!(out.text.contains("Arbetslivsnämndens"), "{}", out.text);
+    assert!(out.edits.iter().any(|e| e.kind == EditKind::Compound), "{:?}", out.edits);
+}
+
+#[test]
+fn case_is_kept() {
+    repairs("Granskningen av Boras Stad.", "Granskningen av Borås Stad.");
+    repairs("GRANSKNINGEN AV BORAS STAD.", "GRANSKNINGEN AV BORÅS STAD.");
+    repairs("Fér att granska.", "För att granska.");
+}
+
+#[test]
+fn real_word_errors_follow_the_context() {
+    let out = words_only().clean(&fixture("seed/ocr.txt")).text;
+    assert!(out.contains("på ett ändamålsenligt sätt"), "sitt -> sätt");
+    assert!(out.contains("i nuläget"), "1 -> i");
+    assert!(out.contains("Program för ett integrerat"), "for -> för");
+    assert!(!out.contains("f6r") && !out.contains("nimnden") && !out.contains("6versinder"));
+}
+
+#[test]
+fn names_follow_the_documents_own_evidence() {
+    let text = "Borås Stad har en plan. Staden heter Boras Stad. Granska om Boris Stad bedriver arbetet.";
+    let out = words_only().clean(text).text;
+    assert!(out.contains("om Borås Stad bedriver"), "{out}");
+    keeps("Han träffade Boris Johnson i London.");
+}
+
+#[test]
+fn a_one_is_the_word_i_only_between_words() {
+    repairs("Funktionen är begränsad 1 nuläget.", "Funktionen är begränsad i nuläget.");
+    keeps("Sida 1 av 2");
+    keeps("enligt 6 kap. 1 § lagen");
+    keeps("Dnr KS 2020/504, punkt 1.");
+}
+
+#[test]
+fn acronyms_codes_and_abbreviations_are_left_alone() {
+    keeps("Dnr KS 2020/504 till FSG och SKR.");
+    keeps("Se t.ex. prop. 2016/17:1 och bl.a. rskr. 2016/17:2.");
+    keeps("Rapporten från RiR och KamK.");
+}
+
+#[test]
+fn good_text_is_not_made_worse() {
+    let truth = fixture("dev/dev-07/truth_full.txt");
+    let out = words_only().clean(&truth);
+    let changed: Vec<_> = out.edits.iter().map(|e| (&e.before, &e.after)).collect();
+    // The printed text has a handful of the document's own slips; nothing else may change.
+    assert!(changed.len() <= 3, "correct text was changed: {changed:?}");
+}
+
+#[test]
+fn replaying_the_report_on_the_input_gives_the_output() {
+    for path in ["seed/ocr.txt", "dev/dev-01/ocr_eng.txt", "dev/dev-07/ocr_eng_legacy.txt"] {
+        let input = fixture(path);
+        let out = Cleaner::new().clean(&input);
+        assert_eq!(apply(&input, &out.edits), out.text, "{path}");
+        for e in &out.edits {
+            assert_eq!(e.span.of(&input), e.before, "{path}: span and before disagree");
+            assert!((0.0..=1.0).contains(&e.confidence) && !e.reason.is_empty());
+        }
+        for s in &out.suggestions {
+            assert!(s.confidence < Options::default().min_confidence);
+        }
+    }
+}
+
+/// Word error rate of `hyp` against `truth`, whitespace tokens.
+fn wer(truth: &str, hyp: &str) -> f64 {
+    let t: Vec<&str> = truth.split_whitespace().collect();
+    let h: Vec<&str> = hyp.split_whitespace().collect();
+    let mut prev: Vec<usize> = (0..=h.len()).collect();
+    for (i, tw) in t.iter().enumerate() {
+        let mut cur = vec![i + 1; h.len() + 1];
+        for (j, hw) in h.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(tw != hw)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[h.len()] as f64 / t.len() as f64
+}
+
+#[track_caller]
+fn wer_bound(ocr: &str, truth: &str, bound: f64) {
+    let (ocr, truth) = (fixture(ocr), fixture(truth));
+    let raw = wer(&truth, &ocr);
+    let cleaned = wer(&truth, &words_only().clean(&ocr).text);
+    assert!(cleaned <= bound, "WER {cleaned:.3} above {bound} (raw {raw:.3})");
+}
+
+#[test]
+fn quality_stays_within_bounds_on_real_ocr() {
+    // Raw WER against the printed text: about 0.27 (eng), 0.33 (legacy), 0.02 (swe), 0.27 (seed).
+    wer_bound("dev/dev-01/ocr_eng.txt", "dev/dev-01/truth_full.txt", 0.05);
+    wer_bound("dev/dev-07/ocr_eng.txt", "dev/dev-07/truth_full.txt", 0.05);
+    wer_bound("dev/dev-07/ocr_eng_legacy.txt", "dev/dev-07/truth_full.txt", 0.10);
+    wer_bound("dev/dev-07/ocr_swe.txt", "dev/dev-07/truth_full.txt", 0.03);
+    wer_bound("seed/ocr.txt", "seed/truth_full.txt", 0.04);
+}
