@@ -59,7 +59,7 @@ pub fn edits(text: &str) -> Vec<Edit> {
 
 fn is_combining(s: &str) -> bool {
     s.chars()
-        .all(|c| unicode_normalization::char::is_combining_mark(c))
+        .all(unicode_normalization::char::is_combining_mark)
 }
 
 /// Mojibake repairs, one edit per word (the word's letters and its broken sequences).

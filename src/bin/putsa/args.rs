@@ -12,7 +12,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// --out-dir, --in-place, --format jsonl or --diff. Exit status: 0 all done, 1 some inputs
 /// failed (each named on standard error), 2 usage error.
 #[derive(Parser, Debug)]
-#[command(version, about, args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+#[command(
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 pub struct Args {
     /// Files or directories to clean ("-" for standard input). Directories are searched
     /// recursively for files matching --glob.

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
@@ -62,10 +62,18 @@ struct Totals {
 
 /// Runs `jobs`; `failed` are the inputs that already failed (directories without matches).
 /// Returns the number of failures.
-pub fn run(cleaner: &putsa::Cleaner, plan: &Plan, jobs: Vec<Job>, failed: Vec<(String, String)>) -> anyhow::Result<usize> {
+pub fn run(
+    cleaner: &putsa::Cleaner,
+    plan: &Plan,
+    jobs: Vec<Job>,
+    failed: Vec<(String, String)>,
+) -> anyhow::Result<usize> {
     let started = Instant::now();
     let batch = jobs.len() + failed.len() > 1;
-    let mut totals = Totals { failed: failed.len(), ..Totals::default() };
+    let mut totals = Totals {
+        failed: failed.len(),
+        ..Totals::default()
+    };
     let stderr_note = |line: &str, bar: &Option<indicatif::ProgressBar>| match bar {
         Some(b) => b.println(line),
         None => eprintln!("{line}"),
@@ -74,13 +82,21 @@ pub fn run(cleaner: &putsa::Cleaner, plan: &Plan, jobs: Vec<Job>, failed: Vec<(S
         eprintln!("putsa: {name}: {error}");
     }
     let targets = out_paths(&jobs, &plan.sink);
-    let mut report = plan.report.as_ref().map(|p| Report::start(p, &failed)).transpose()?;
+    let mut report = plan
+        .report
+        .as_ref()
+        .map(|p| Report::start(p, &failed))
+        .transpose()?;
     let bar = (batch && !plan.quiet && io::stderr().is_terminal()).then(|| {
-        let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {bytes_per_sec} {wide_msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        let style = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files, {bytes_per_sec} {wide_msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
         indicatif::ProgressBar::new(jobs.len() as u64).with_style(style)
     });
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(plan.jobs).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(plan.jobs)
+        .build()?;
     let stop = AtomicBool::new(false);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
     let mut stdout = io::stdout().lock();
@@ -90,13 +106,22 @@ pub fn run(cleaner: &putsa::Cleaner, plan: &Plan, jobs: Vec<Job>, failed: Vec<(S
             pool.install(|| {
                 // par_bridge hands out documents in input order, so the reorder buffer
                 // below stays about as small as the number of jobs.
-                jobs.iter().enumerate().par_bridge().for_each_with(tx, |tx, (i, job)| {
-                    if stop.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let outcome = process(cleaner, plan, job, targets.get(i).cloned().flatten(), report_wanted(plan));
-                    let _ = tx.send((i, outcome));
-                })
+                jobs.iter()
+                    .enumerate()
+                    .par_bridge()
+                    .for_each_with(tx, |tx, (i, job)| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let outcome = process(
+                            cleaner,
+                            plan,
+                            job,
+                            targets.get(i).cloned().flatten(),
+                            report_wanted(plan),
+                        );
+                        let _ = tx.send((i, outcome));
+                    })
             })
         });
         let mut pending = BTreeMap::new();
@@ -172,7 +197,9 @@ fn summary(t: &Totals, seconds: f64) -> String {
 
 /// Each job's output path under --out-dir, or None (and a failure) where two would collide.
 fn out_paths(jobs: &[Job], sink: &Sink) -> Vec<Option<PathBuf>> {
-    let Sink::OutDir(dir, format) = sink else { return Vec::new() };
+    let Sink::OutDir(dir, format) = sink else {
+        return Vec::new();
+    };
     let mut seen: HashMap<PathBuf, usize> = HashMap::new();
     jobs.iter()
         .enumerate()
@@ -193,9 +220,18 @@ fn out_paths(jobs: &[Job], sink: &Sink) -> Vec<Option<PathBuf>> {
 }
 
 /// One document, start to end. Never panics on bad input; every failure is a message.
-fn process(cleaner: &putsa::Cleaner, plan: &Plan, job: &Job, target: Option<PathBuf>, report: bool) -> Outcome {
+fn process(
+    cleaner: &putsa::Cleaner,
+    plan: &Plan,
+    job: &Job,
+    target: Option<PathBuf>,
+    report: bool,
+) -> Outcome {
     let name = job.name();
-    let mut outcome = Outcome { name: name.clone(), ..Outcome::default() };
+    let mut outcome = Outcome {
+        name: name.clone(),
+        ..Outcome::default()
+    };
     let fail = |mut o: Outcome, e: String| {
         if let Sink::Stdout(Format::Jsonl) = plan.sink {
             o.stdout = (render::failure(&o.name, &e) + "\n").into_bytes();
@@ -204,7 +240,10 @@ fn process(cleaner: &putsa::Cleaner, plan: &Plan, job: &Job, target: Option<Path
         o
     };
     if let (Sink::OutDir(..), None) = (&plan.sink, &target) {
-        return fail(outcome, "another input has the same output path under --out-dir".into());
+        return fail(
+            outcome,
+            "another input has the same output path under --out-dir".into(),
+        );
     }
     let bytes = match read(&job.source, plan.max_line_bytes) {
         Ok(b) => b,
@@ -278,14 +317,18 @@ fn write_out(job: &Job, target: &std::path::Path, bytes: &[u8]) -> Result<(), St
             // Writing over the input is --in-place's job, with its backup.
             if let (Ok(a), Ok(b)) = (p.canonicalize(), target.canonicalize()) {
                 if a == b {
-                    return Err(format!("output {} is the input itself; use --in-place", target.display()));
+                    return Err(format!(
+                        "output {} is the input itself; use --in-place",
+                        target.display()
+                    ));
                 }
             }
             std::fs::metadata(p).ok().map(|m| m.permissions())
         }
         Source::Stdin => None,
     };
-    output::write_atomic(target, bytes, perms).map_err(|e| format!("cannot write {}: {e}", target.display()))
+    output::write_atomic(target, bytes, perms)
+        .map_err(|e| format!("cannot write {}: {e}", target.display()))
 }
 
 /// Reads a document, refusing a line longer than `max_line` bytes as soon as it is seen
@@ -296,7 +339,10 @@ fn read(source: &Source, max_line: usize) -> Result<Vec<u8>, String> {
         Source::Stdin => Box::new(io::stdin().lock()),
         Source::File(p) => match std::fs::File::open(p) {
             Ok(f) => Box::new(f),
-            Err(e) if p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) => {
+            Err(e)
+                if p.symlink_metadata()
+                    .is_ok_and(|m| m.file_type().is_symlink()) =>
+            {
                 return Err(format!("cannot read: broken symbolic link ({e})"));
             }
             Err(e) => return Err(format!("cannot read: {e}")),
@@ -311,12 +357,16 @@ fn read(source: &Source, max_line: usize) -> Result<Vec<u8>, String> {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) if e.raw_os_error() == Some(21) => return Err("cannot read: is a directory".into()),
+            Err(e) if e.raw_os_error() == Some(21) => {
+                return Err("cannot read: is a directory".into())
+            }
             Err(e) => return Err(format!("cannot read: {e}")),
         };
         let part = &chunk[..n];
         bytes.extend_from_slice(part);
-        let is_utf16 = *utf16.get_or_insert_with(|| bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff"));
+        let is_utf16 = *utf16.get_or_insert_with(|| {
+            bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff")
+        });
         if !is_utf16 && part.contains(&0) {
             break;
         }
@@ -346,15 +396,22 @@ struct Report {
 }
 
 impl Report {
-    fn start(path: &PathBuf, failed: &[(String, String)]) -> anyhow::Result<Report> {
+    fn start(path: &Path, failed: &[(String, String)]) -> anyhow::Result<Report> {
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let tmp = tempfile::Builder::new().prefix(".putsa-report-").tempfile_in(&dir)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".putsa-report-")
+            .tempfile_in(&dir)?;
         let mut file = io::BufWriter::new(tmp);
         write!(file, "{{\"version\":{},\"documents\":[", render::VERSION)?;
-        Ok(Report { path: path.clone(), file, first: true, failures: failed.to_vec() })
+        Ok(Report {
+            path: path.to_path_buf(),
+            file,
+            first: true,
+            failures: failed.to_vec(),
+        })
     }
 
     fn add(&mut self, o: &Outcome) -> io::Result<()> {
@@ -374,16 +431,39 @@ impl Report {
     }
 
     fn finish(mut self, t: &Totals, seconds: f64) -> anyhow::Result<()> {
-        let failures: Vec<_> = self
+        #[derive(serde::Serialize)]
+        struct Failure<'a> {
+            path: &'a str,
+            error: &'a str,
+        }
+        #[derive(serde::Serialize)]
+        struct Summary {
+            files: usize,
+            failed: usize,
+            input_bytes: usize,
+            edits: usize,
+            removals: usize,
+            seconds: f64,
+        }
+        let failures: Vec<Failure> = self
             .failures
             .iter()
-            .map(|(path, error)| serde_json::json!({ "path": path, "error": error }))
+            .map(|(path, error)| Failure { path, error })
             .collect();
-        let summary = serde_json::json!({
-            "files": t.files, "failed": t.failed, "input_bytes": t.input_bytes,
-            "edits": t.edits, "removals": t.removals, "seconds": seconds,
-        });
-        write!(self.file, "\n],\"failures\":{},\"summary\":{}}}\n", serde_json::Value::from(failures), summary)?;
+        let summary = Summary {
+            files: t.files,
+            failed: t.failed,
+            input_bytes: t.input_bytes,
+            edits: t.edits,
+            removals: t.removals,
+            seconds,
+        };
+        write!(
+            self.file,
+            "\n],\"failures\":{},\"summary\":{}}}\n",
+            serde_json::to_string(&failures)?,
+            serde_json::to_string(&summary)?
+        )?;
         let tmp = self.file.into_inner().map_err(|e| e.into_error())?;
         tmp.as_file().sync_data()?;
         tmp.persist(&self.path)?;

@@ -35,22 +35,36 @@ pub fn cleaner(args: &SettingArgs) -> anyhow::Result<putsa::Cleaner> {
         (None, _) if Path::new("putsa.toml").is_file() => read(Path::new("putsa.toml"))?,
         _ => File::default(),
     };
-    let base = args.config.as_deref().and_then(Path::parent).unwrap_or(Path::new(""));
+    let base = args
+        .config
+        .as_deref()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new(""));
     let mut options = putsa::Options::default();
     options.furniture = file.furniture.unwrap_or(true) && !args.no_furniture;
     options.dedup = file.dedup.unwrap_or(true) && !args.no_dedup;
     options.words = file.words.unwrap_or(true) && !args.no_words;
     if let Some(p) = args.min_confidence.or(file.min_confidence) {
-        anyhow::ensure!((0.0..=1.0).contains(&p), "min-confidence {p} is not between 0 and 1");
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&p),
+            "min-confidence {p} is not between 0 and 1"
+        );
         options.min_confidence = p;
     }
     options.furniture_patterns = file.furniture_patterns.unwrap_or_default();
-    options.furniture_patterns.extend(args.furniture.iter().cloned());
+    options
+        .furniture_patterns
+        .extend(args.furniture.iter().cloned());
     for p in &options.furniture_patterns {
         regex::Regex::new(p).with_context(|| format!("furniture pattern {p:?}"))?;
     }
-    let word_files = file.word_files.unwrap_or_default().into_iter().map(|p| base.join(p));
-    lexicon(word_files.chain(args.words.iter().cloned())).map(|lex| putsa::Cleaner::with(lex, options))
+    let word_files = file
+        .word_files
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| base.join(p));
+    lexicon(word_files.chain(args.words.iter().cloned()))
+        .map(|lex| putsa::Cleaner::with(lex, options))
 }
 
 /// The embedded lexicon with these word files added.
@@ -63,6 +77,7 @@ pub fn lexicon(files: impl IntoIterator<Item = PathBuf>) -> anyhow::Result<putsa
 }
 
 fn read(path: &Path) -> anyhow::Result<File> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config {}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read config {}", path.display()))?;
     toml::from_str(&text).with_context(|| format!("config {}", path.display()))
 }

@@ -60,11 +60,26 @@ pub fn render(lex: &Lexicon, word: &str, context: Option<&str>) -> String {
     });
     same.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     if same.is_empty() {
-        let _ = writeln!(out, "  skeleton    {skel:?}: no other word has these letters");
+        let _ = writeln!(
+            out,
+            "  skeleton    {skel:?}: no other word has these letters"
+        );
     } else {
-        let forms: Vec<String> = same.iter().take(8).map(|(z, f)| format!("{f} (zipf {z:.2})")).collect();
-        let more = if same.len() > 8 { format!(", and {} more", same.len() - 8) } else { String::new() };
-        let _ = writeln!(out, "  skeleton    {skel:?}, as in: {}{more}", forms.join(", "));
+        let forms: Vec<String> = same
+            .iter()
+            .take(8)
+            .map(|(z, f)| format!("{f} (zipf {z:.2})"))
+            .collect();
+        let more = if same.len() > 8 {
+            format!(", and {} more", same.len() - 8)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  skeleton    {skel:?}, as in: {}{more}",
+            forms.join(", ")
+        );
     }
     if let Some(c) = context {
         let _ = writeln!(out, "  context     {c:?}");
@@ -82,7 +97,10 @@ pub fn render(lex: &Lexicon, word: &str, context: Option<&str>) -> String {
 // Keep this function rendering only: the engine decides, the CLI shows.
 // ---------------------------------------------------------------------------------------
 fn candidates(out: &mut String, _lex: &Lexicon, _word: &str, _context: Option<&str>) {
-    let _ = writeln!(out, "  candidates  (not yet available: the word-repair engine is not wired in)");
+    let _ = writeln!(
+        out,
+        "  candidates  (not yet available: the word-repair engine is not wired in)"
+    );
 }
 
 fn entry(e: Entry) -> String {

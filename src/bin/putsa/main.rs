@@ -31,10 +31,25 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(code) => ExitCode::from(code),
         Err(Usage(e)) => {
-            eprintln!("putsa: error: {e:#}");
+            eprintln!("putsa: error: {}", chain(&e));
             ExitCode::from(USAGE)
         }
     }
+}
+
+/// The error and its causes, each said once (some errors repeat their cause's message).
+fn chain(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 /// A usage or settings error: exit 2.
@@ -51,7 +66,12 @@ fn usage(msg: &str) -> Usage {
 }
 
 fn run(args: Args) -> Result<u8, Usage> {
-    if let Some(Command::Explain { word, context, words }) = &args.command {
+    if let Some(Command::Explain {
+        word,
+        context,
+        words,
+    }) = &args.command
+    {
         let lex = config::lexicon(words.iter().cloned())?;
         print!("{}", explain::render(&lex, word, context.as_deref()));
         return Ok(0);
@@ -63,13 +83,19 @@ fn run(args: Args) -> Result<u8, Usage> {
     }
     let single = args.inputs.len() == 1 && (stdin_count == 1 || !args.inputs[0].is_dir());
     let sink = if args.diff {
-        Sink::Diff { color: color(args.color) }
+        Sink::Diff {
+            color: color(args.color),
+        }
     } else if let Some(dir) = &args.out_dir {
         if stdin_count > 0 {
-            return Err(usage("--out-dir takes files and directories, not standard input"));
+            return Err(usage(
+                "--out-dir takes files and directories, not standard input",
+            ));
         }
         if args.format == Format::Jsonl {
-            return Err(usage("--format jsonl writes to standard output; leave out --out-dir"));
+            return Err(usage(
+                "--format jsonl writes to standard output; leave out --out-dir",
+            ));
         }
         Sink::OutDir(dir.clone(), args.format)
     } else if args.in_place {
@@ -77,9 +103,13 @@ fn run(args: Args) -> Result<u8, Usage> {
             return Err(usage("--in-place cannot rewrite standard input"));
         }
         if args.format != Format::Text {
-            return Err(usage("--in-place writes text; use --report FILE for the JSON report"));
+            return Err(usage(
+                "--in-place writes text; use --report FILE for the JSON report",
+            ));
         }
-        Sink::InPlace { backup: !args.no_backup }
+        Sink::InPlace {
+            backup: !args.no_backup,
+        }
     } else {
         if !single && args.format != Format::Jsonl {
             return Err(usage(
@@ -92,11 +122,15 @@ fn run(args: Args) -> Result<u8, Usage> {
     let plan = Plan {
         sink,
         report: args.report.clone(),
-        jobs: args.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: args
+            .jobs
+            .map(usize::from)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         quiet: args.quiet,
         max_line_bytes: args.max_line_bytes,
     };
-    let failures = batch::run(&cleaner, &plan, jobs, failed).map_err(|e| Usage(e.context("run aborted")))?;
+    let failures =
+        batch::run(&cleaner, &plan, jobs, failed).map_err(|e| Usage(e.context("run aborted")))?;
     Ok(if failures > 0 { FAILED } else { 0 })
 }
 
@@ -106,7 +140,8 @@ fn color(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     }
 }

@@ -15,7 +15,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], permissions: Option<Permissions>)
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".putsa-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".putsa-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     if let Some(p) = permissions {
         tmp.as_file().set_permissions(p)?;
@@ -40,10 +43,14 @@ pub fn rewrite(path: &Path, bytes: &[u8], backup: bool) -> Result<(), String> {
     if backup {
         let b = backup_path(path);
         if b.symlink_metadata().is_ok() {
-            return Err(format!("backup {} exists already; move it away or use --no-backup", b.display()));
+            return Err(format!(
+                "backup {} exists already; move it away or use --no-backup",
+                b.display()
+            ));
         }
         if std::fs::hard_link(path, &b).is_err() {
-            std::fs::copy(path, &b).map_err(|e| format!("cannot write backup {}: {e}", b.display()))?;
+            std::fs::copy(path, &b)
+                .map_err(|e| format!("cannot write backup {}: {e}", b.display()))?;
         }
     }
     write_atomic(path, bytes, Some(meta.permissions())).map_err(|e| format!("cannot rewrite: {e}"))

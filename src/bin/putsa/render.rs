@@ -54,7 +54,11 @@ impl Counts {
             words_repaired: s.words_repaired,
             furniture_removed: s.furniture_removed,
             duplicates_removed: s.duplicates_removed,
-            mojibake_repaired: cleaned.edits.iter().filter(|e| e.reason == putsa::normalize::MOJIBAKE).count(),
+            mojibake_repaired: cleaned
+                .edits
+                .iter()
+                .filter(|e| e.reason == putsa::normalize::MOJIBAKE)
+                .count(),
         }
     }
 }
@@ -71,12 +75,24 @@ pub fn json(path: &str, decoded: &Decoded, cleaned: &Cleaned, with_text: bool) -
         edits: &cleaned.edits,
         suggestions: &cleaned.suggestions,
     };
-    serde_json::to_string(&doc).unwrap_or_else(|e| failure(path, &format!("cannot serialise report: {e}")))
+    serde_json::to_string(&doc)
+        .unwrap_or_else(|e| failure(path, &format!("cannot serialise report: {e}")))
 }
 
 /// The JSON record of a document that failed.
 pub fn failure(path: &str, error: &str) -> String {
-    serde_json::json!({ "version": VERSION, "path": path, "error": error }).to_string()
+    #[derive(Serialize)]
+    struct Failure<'a> {
+        version: u32,
+        path: &'a str,
+        error: &'a str,
+    }
+    let f = Failure {
+        version: VERSION,
+        path,
+        error,
+    };
+    serde_json::to_string(&f).unwrap_or_default()
 }
 
 /// A unified diff of `input` and `output`, coloured when `color` is set.

@@ -37,7 +37,10 @@ pub fn collect(inputs: &[PathBuf], glob: &str) -> (Vec<Job>, Vec<(String, String
     let mut failures = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            jobs.push(Job { source: Source::Stdin, relative: PathBuf::from("stdin.txt") });
+            jobs.push(Job {
+                source: Source::Stdin,
+                relative: PathBuf::from("stdin.txt"),
+            });
             continue;
         }
         let name = input.display().to_string();
@@ -53,18 +56,35 @@ pub fn collect(inputs: &[PathBuf], glob: &str) -> (Vec<Job>, Vec<(String, String
             }
             // Files given by name are taken whatever their name; reading reports the rest.
             _ => {
-                let relative = input.file_name().map(PathBuf::from).unwrap_or_else(|| input.clone());
-                jobs.push(Job { source: Source::File(input.clone()), relative });
+                let relative = input
+                    .file_name()
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| input.clone());
+                jobs.push(Job {
+                    source: Source::File(input.clone()),
+                    relative,
+                });
             }
         }
     }
     (jobs, failures)
 }
 
-fn walk(dir: &Path, rel: &Path, glob: &str, jobs: &mut Vec<Job>, errors: &mut Vec<(String, String)>) {
+fn walk(
+    dir: &Path,
+    rel: &Path,
+    glob: &str,
+    jobs: &mut Vec<Job>,
+    errors: &mut Vec<(String, String)>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) => return errors.push((dir.display().to_string(), format!("cannot read directory: {e}"))),
+        Err(e) => {
+            return errors.push((
+                dir.display().to_string(),
+                format!("cannot read directory: {e}"),
+            ))
+        }
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
@@ -79,7 +99,10 @@ fn walk(dir: &Path, rel: &Path, glob: &str, jobs: &mut Vec<Job>, errors: &mut Ve
         } else if matches(glob, &entry.file_name().to_string_lossy()) {
             let is_linked_dir = entry.file_type().is_ok_and(|t| t.is_symlink()) && path.is_dir();
             if !is_linked_dir {
-                jobs.push(Job { source: Source::File(path), relative: rel });
+                jobs.push(Job {
+                    source: Source::File(path),
+                    relative: rel,
+                });
             }
         }
     }
