@@ -118,7 +118,7 @@ fn run(args: Args) -> Result<u8, Usage> {
         }
         Sink::Stdout(args.format)
     };
-    let (jobs, failed) = walk::collect(&args.inputs, &args.glob);
+    let (jobs, failed) = walk::collect(&args.inputs, &args.glob, args.out_dir.as_deref());
     let plan = Plan {
         sink,
         report: args.report.clone(),

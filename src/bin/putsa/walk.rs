@@ -31,8 +31,16 @@ impl Job {
     }
 }
 
-/// The documents, and the inputs that gave none (each with its message).
-pub fn collect(inputs: &[PathBuf], glob: &str) -> (Vec<Job>, Vec<(String, String)>) {
+/// The documents, and the inputs that gave none (each with its message). `skip` is a
+/// directory not to enter: the --out-dir, when it lies inside an input directory, so that a
+/// second run does not clean the first run's outputs.
+pub fn collect(
+    inputs: &[PathBuf],
+    glob: &str,
+    skip: Option<&Path>,
+) -> (Vec<Job>, Vec<(String, String)>) {
+    let skip = skip.and_then(|p| p.canonicalize().ok());
+    let skip = skip.as_deref();
     let mut jobs = Vec::new();
     let mut failures = Vec::new();
     for input in inputs {
@@ -48,7 +56,7 @@ pub fn collect(inputs: &[PathBuf], glob: &str) -> (Vec<Job>, Vec<(String, String
             Ok(m) if m.is_dir() => {
                 let before = jobs.len();
                 let mut errors = Vec::new();
-                walk(input, Path::new(""), glob, &mut jobs, &mut errors);
+                walk(input, Path::new(""), glob, skip, &mut jobs, &mut errors);
                 failures.extend(errors);
                 if jobs.len() == before {
                     failures.push((name, format!("no files match {glob:?} in this directory")));
@@ -74,9 +82,13 @@ fn walk(
     dir: &Path,
     rel: &Path,
     glob: &str,
+    skip: Option<&Path>,
     jobs: &mut Vec<Job>,
     errors: &mut Vec<(String, String)>,
 ) {
+    if skip.is_some() && dir.canonicalize().ok().as_deref() == skip {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -95,7 +107,7 @@ fn walk(
         // tree. A link to a file is a file; a dangling one fails when it is read.
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         if is_dir {
-            walk(&path, &rel, glob, jobs, errors);
+            walk(&path, &rel, glob, skip, jobs, errors);
         } else if matches(glob, &entry.file_name().to_string_lossy()) {
             let is_linked_dir = entry.file_type().is_ok_and(|t| t.is_symlink()) && path.is_dir();
             if !is_linked_dir {
