@@ -89,7 +89,7 @@ pub fn run(
         .transpose()?;
     let bar = (batch && !plan.quiet && io::stderr().is_terminal()).then(|| {
         let style = indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} files, {bytes_per_sec} {wide_msg}",
+            "{bar:40} {pos}/{len} files, {elapsed} (eta {eta})",
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
         indicatif::ProgressBar::new(jobs.len() as u64).with_style(style)
@@ -132,7 +132,6 @@ pub fn run(
                 next += 1;
                 if let Some(b) = &bar {
                     b.inc(1);
-                    b.inc_length(0);
                 }
                 totals.files += 1;
                 totals.input_bytes += o.counts.input_bytes;
@@ -154,7 +153,11 @@ pub fn run(
                     }
                 }
                 if let Some(r) = &mut report {
-                    r.add(&o)?;
+                    if let Err(e) = r.add(&o) {
+                        // Stop the workers too, or the scope waits for the whole batch.
+                        stop.store(true, Ordering::Relaxed);
+                        return Err(e.into());
+                    }
                 }
             }
         }
