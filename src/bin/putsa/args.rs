@@ -67,8 +67,9 @@ pub struct Args {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
-    /// Refuse a file with a line longer than this many bytes: it is not OCR text, and the
-    /// cleaner's line-oriented stages would crawl over it.
+    /// Refuse a file with a line longer than this many bytes. OCR text has short lines; a
+    /// file that is one huge line (a dump, a minified file) is refused after reading this
+    /// much of it, not all of it.
     #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
     pub max_line_bytes: usize,
 
@@ -124,7 +125,7 @@ pub enum Command {
         /// The sentence around it, for context-aware ranking.
         #[arg(long, value_name = "TEXT")]
         context: Option<String>,
-        /// Extra words, one per line. Repeatable.
+        /// Extra words, one per line, besides putsa.toml's. Repeatable.
         #[arg(long = "words", value_name = "FILE")]
         words: Vec<PathBuf>,
     },

@@ -72,8 +72,16 @@ fn run(args: Args) -> Result<u8, Usage> {
         words,
     }) = &args.command
     {
-        let lex = config::lexicon(words.iter().cloned())?;
-        print!("{}", explain::render(&lex, word, context.as_deref()));
+        // The lexicon a cleaning run here would use: putsa.toml's word files and --words.
+        let settings = args::SettingArgs {
+            words: words.clone(),
+            ..Default::default()
+        };
+        let cleaner = config::cleaner(&settings)?;
+        print!(
+            "{}",
+            explain::render(cleaner.lexicon(), word, context.as_deref())
+        );
         return Ok(0);
     }
     let cleaner = config::cleaner(&args.settings)?;
