@@ -234,3 +234,31 @@ fn a_huge_line_is_refused_quickly() {
         started.elapsed()
     );
 }
+
+/// A FIFO found in a directory would block the reader forever: it is named and skipped.
+/// (No fixture: git cannot hold a FIFO.)
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_tree_is_skipped_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("d")).unwrap();
+    std::fs::write(dir.path().join("d/a.txt"), "Hej.\n").unwrap();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("d/pipe.txt"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here: nothing to test
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_putsa"))
+        .args(["--format", "jsonl", "--quiet", "d"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr, "putsa: d/pipe.txt: not a regular file: skipped\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("{\"version\":1,\"path\":\"d/pipe.txt\",\"error\""), "{stdout}");
+    assert!(stdout.contains("\"path\":\"d/a.txt\""), "{stdout}");
+}

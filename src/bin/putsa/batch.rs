@@ -53,7 +53,9 @@ struct Outcome {
 /// Totals of a run, for the summary.
 #[derive(Default)]
 struct Totals {
-    files: usize,
+    /// Documents cleaned.
+    cleaned: usize,
+    /// Documents and inputs that failed.
     failed: usize,
     input_bytes: usize,
     edits: usize,
@@ -100,6 +102,12 @@ pub fn run(
     let stop = AtomicBool::new(false);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
     let mut stdout = io::stdout().lock();
+    if let Sink::Stdout(Format::Jsonl) = plan.sink {
+        // A pipeline sees every input on standard output, the ones that gave no document too.
+        for (name, error) in &failed {
+            writeln!(stdout, "{}", render::failure(name, error))?;
+        }
+    }
     std::thread::scope(|s| -> anyhow::Result<()> {
         let (jobs, targets, stop) = (&jobs, &targets, &stop);
         s.spawn(move || {
@@ -133,14 +141,16 @@ pub fn run(
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
-                totals.files += 1;
                 totals.input_bytes += o.counts.input_bytes;
                 totals.edits += o.counts.edits;
                 totals.removals += o.counts.removals;
                 if let Some(e) = &o.error {
                     totals.failed += 1;
                     stderr_note(&format!("putsa: {}: {e}", o.name), &bar);
-                } else if !plan.quiet {
+                } else {
+                    totals.cleaned += 1;
+                }
+                if o.error.is_none() && !plan.quiet {
                     for n in &o.notes {
                         stderr_note(&format!("putsa: {}: {n}", o.name), &bar);
                     }
@@ -187,8 +197,8 @@ fn report_wanted(plan: &Plan) -> bool {
 fn summary(t: &Totals, seconds: f64) -> String {
     let mb = t.input_bytes as f64 / 1e6;
     format!(
-        "putsa: {} files ({} failed), {:.2} MB, {} edits ({} removals), {:.2} s, {:.2} MB/s",
-        t.files,
+        "putsa: {} cleaned, {} failed; {:.2} MB, {} edits ({} removals) in {:.2} s, {:.2} MB/s",
+        t.cleaned,
         t.failed,
         mb,
         t.edits,
@@ -441,7 +451,7 @@ impl Report {
         }
         #[derive(serde::Serialize)]
         struct Summary {
-            files: usize,
+            cleaned: usize,
             failed: usize,
             input_bytes: usize,
             edits: usize,
@@ -454,7 +464,7 @@ impl Report {
             .map(|(path, error)| Failure { path, error })
             .collect();
         let summary = Summary {
-            files: t.files,
+            cleaned: t.cleaned,
             failed: t.failed,
             input_bytes: t.input_bytes,
             edits: t.edits,

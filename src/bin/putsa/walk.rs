@@ -105,18 +105,33 @@ fn walk(
         let rel = rel.join(entry.file_name());
         // Symbolic links to directories are not followed: no cycles, no walking out of the
         // tree. A link to a file is a file; a dangling one fails when it is read.
-        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
             walk(&path, &rel, glob, skip, jobs, errors);
-        } else if matches(glob, &entry.file_name().to_string_lossy()) {
-            let is_linked_dir = entry.file_type().is_ok_and(|t| t.is_symlink()) && path.is_dir();
-            if !is_linked_dir {
-                jobs.push(Job {
-                    source: Source::File(path),
-                    relative: rel,
-                });
-            }
+            continue;
         }
+        if !matches(glob, &entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let target = std::fs::metadata(&path);
+        if kind.is_symlink() && target.as_ref().is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        // A FIFO or device found in a tree would block the reader or never end: named,
+        // not read. (Given by name, e.g. `putsa <(…)`, a pipe is read.)
+        if target.is_ok_and(|m| !m.is_file()) {
+            errors.push((
+                path.display().to_string(),
+                "not a regular file: skipped".to_string(),
+            ));
+            continue;
+        }
+        jobs.push(Job {
+            source: Source::File(path),
+            relative: rel,
+        });
     }
 }
 
