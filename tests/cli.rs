@@ -259,6 +259,9 @@ fn a_fifo_in_a_tree_is_skipped_not_read() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert_eq!(stderr, "putsa: d/pipe.txt: not a regular file: skipped\n");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("{\"version\":1,\"path\":\"d/pipe.txt\",\"error\""), "{stdout}");
+    assert!(
+        stdout.starts_with("{\"version\":1,\"path\":\"d/pipe.txt\",\"error\""),
+        "{stdout}"
+    );
     assert!(stdout.contains("\"path\":\"d/a.txt\""), "{stdout}");
 }
