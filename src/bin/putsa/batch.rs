@@ -285,11 +285,7 @@ fn process(
             outcome.stdout = cleaned.text.into_bytes();
             Ok(())
         }
-        Sink::Stdout(Format::Json) => {
-            outcome.stdout = (render::json(&name, &decoded, &cleaned, true) + "\n").into_bytes();
-            Ok(())
-        }
-        Sink::Stdout(Format::Jsonl) => {
+        Sink::Stdout(Format::Json | Format::Jsonl) => {
             outcome.stdout = (render::json(&name, &decoded, &cleaned, true) + "\n").into_bytes();
             Ok(())
         }
@@ -416,7 +412,13 @@ impl Report {
         };
         let tmp = tempfile::Builder::new()
             .prefix(".putsa-report-")
-            .tempfile_in(&dir)?;
+            .tempfile_in(&dir)
+            .map_err(|e| {
+                // tempfile names its random file; the user knows only the report's name.
+                let e = e.to_string();
+                let e = e.split(" at path ").next().unwrap_or_default();
+                anyhow::anyhow!("cannot write report {}: {e}", path.display())
+            })?;
         let mut file = io::BufWriter::new(tmp);
         write!(file, "{{\"version\":{},\"documents\":[", render::VERSION)?;
         Ok(Report {

@@ -137,8 +137,15 @@ fn run(args: Args) -> Result<u8, Usage> {
         quiet: args.quiet,
         max_line_bytes: args.max_line_bytes,
     };
-    let failures =
-        batch::run(&cleaner, &plan, jobs, failed).map_err(|e| Usage(e.context("run aborted")))?;
+    // An I/O error of the run itself (standard output, the report file) ends it: not a
+    // usage error, but not "all done" either.
+    let failures = match batch::run(&cleaner, &plan, jobs, failed) {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("putsa: error: {}", chain(&e.context("run aborted")));
+            return Ok(FAILED);
+        }
+    };
     Ok(if failures > 0 { FAILED } else { 0 })
 }
 

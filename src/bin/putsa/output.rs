@@ -18,7 +18,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8], permissions: Option<Permissions>)
     let mut tmp = tempfile::Builder::new()
         .prefix(".putsa-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        .map_err(without_temp_path)?;
     tmp.write_all(bytes)?;
     if let Some(p) = permissions {
         tmp.as_file().set_permissions(p)?;
@@ -27,6 +28,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8], permissions: Option<Permissions>)
     tmp.as_file().sync_data()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// tempfile's errors name its random file; the user knows only the output's name.
+fn without_temp_path(e: io::Error) -> io::Error {
+    let text = e.to_string();
+    let text = text
+        .split(" at path ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    io::Error::new(e.kind(), text)
 }
 
 /// The backup of `path`: `path` + ".orig".
