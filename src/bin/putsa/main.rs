@@ -121,7 +121,7 @@ fn run(args: Args) -> Result<u8, Usage> {
     } else {
         if !single && args.format != Format::Jsonl {
             return Err(usage(
-                "several inputs need --out-dir DIR, --in-place, --format jsonl or --diff (standard output takes one document)",
+                "a directory or several inputs need --out-dir DIR, --in-place, --format jsonl or --diff (standard output takes one document)",
             ));
         }
         Sink::Stdout(args.format)
