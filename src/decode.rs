@@ -8,9 +8,12 @@
 //!
 //! The rule for "clearly Windows-1252": the bytes are not valid UTF-8, and every byte outside
 //! valid UTF-8 sequences is a character Windows-1252 defines (not one of its five undefined
-//! bytes, not a C1 control), and most of them are letters (Swedish text in Windows-1252 has
-//! "å", "ä", "ö" where UTF-8 would have two bytes). Valid UTF-8 sequences in the same file
-//! are kept as UTF-8: files concatenated from two tools are common.
+//! bytes, not a C1 control), and at least half of them are Latin-1 letters ("å", "ä", "ö",
+//! "é": Swedish text in Windows-1252 is full of them), not counting common marks such as "§",
+//! "–", "’", "°". That refuses the near misses: DOS code page 437 puts "å ä ö" where
+//! Windows-1252 has "† „ ”", Mac Roman where it has "Œ Š š" — not Latin-1 letters. Valid
+//! UTF-8 sequences in the same file are kept as UTF-8: files concatenated from two tools are
+//! common.
 //!
 //! ```
 //! use putsa::decode::{decode, Encoding};
@@ -206,10 +209,24 @@ fn utf16(
     })
 }
 
+/// "À" to "ÿ" but "×" and "÷": the letters of Western European languages in Latin-1.
+fn is_latin1_letter(b: u8) -> bool {
+    b >= 0xc0 && b != 0xd7 && b != 0xf7
+}
+
+/// Marks common in Swedish documents whose Windows-1252 byte is no Swedish letter in the
+/// code pages Windows-1252 is confused with: no-break space, "§ « ° » ½ € … ’ • – —".
+fn is_common_mark(b: u8) -> bool {
+    matches!(
+        b,
+        0xa0 | 0xa7 | 0xab | 0xb0 | 0xbb | 0xbd | 0x80 | 0x85 | 0x92 | 0x95 | 0x96 | 0x97
+    )
+}
+
 /// Valid UTF-8 runs kept, every other byte read as Windows-1252 — if that is clearly right.
 fn windows1252(bytes: &[u8], mut notes: Vec<String>) -> Result<Decoded, DecodeError> {
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
-    let (mut foreign, mut letters, mut utf8_multibyte) = (0usize, 0usize, 0usize);
+    let (mut foreign, mut letters, mut marks, mut utf8_multibyte) = (0usize, 0, 0, 0);
     let mut first_bad: Option<(usize, u8)> = None;
     let mut rest = bytes;
     let mut offset = 0;
@@ -231,7 +248,8 @@ fn windows1252(bytes: &[u8], mut notes: Vec<String>) -> Result<Decoded, DecodeEr
         foreign += 1;
         match cp1252_char(b).filter(|c| !c.is_control()) {
             Some(c) => {
-                letters += usize::from(c.is_alphabetic());
+                letters += usize::from(is_latin1_letter(b));
+                marks += usize::from(is_common_mark(b));
                 text.push(c);
             }
             None => {
@@ -241,14 +259,15 @@ fn windows1252(bytes: &[u8], mut notes: Vec<String>) -> Result<Decoded, DecodeEr
         offset += 1;
         rest = after;
     }
-    // "Clearly": every foreign byte is a Windows-1252 character and most are letters.
+    // "Clearly": every foreign byte is a Windows-1252 character, and half of those that are
+    // not common marks are Latin-1 letters.
     let first = || {
         std::str::from_utf8(bytes)
             .err()
             .map(|e| (e.valid_up_to(), bytes[e.valid_up_to()]))
             .unwrap_or((0, 0))
     };
-    if first_bad.is_some() || letters * 2 < foreign {
+    if first_bad.is_some() || letters * 2 < foreign - marks {
         let (offset, byte) = first_bad.unwrap_or_else(first);
         return Err(DecodeError::Unknown { offset, byte });
     }
@@ -333,6 +352,37 @@ mod tests {
                 offset: 1,
                 byte: 0xb1,
             },
+        );
+    }
+
+    #[test]
+    fn near_miss_code_pages_are_refused() {
+        // "Göteborg och Borås, även" in DOS code page 437 and in Mac Roman.
+        let cp437 = b"G\x94teborg och Bor\x86s, \x84ven";
+        refuses(
+            cp437,
+            DecodeError::Unknown {
+                offset: 1,
+                byte: 0x94,
+            },
+        );
+        let mac = b"G\x9ateborg och Bor\x8cs, \x8aven";
+        refuses(
+            mac,
+            DecodeError::Unknown {
+                offset: 1,
+                byte: 0x9a,
+            },
+        );
+    }
+
+    #[test]
+    fn common_marks_alone_are_windows1252() {
+        let text = "§ 5 Val av justerare – klart";
+        reads(
+            b"\xa7 5 Val av justerare \x96 klart",
+            text,
+            Encoding::Windows1252,
         );
     }
 
