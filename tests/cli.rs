@@ -265,3 +265,50 @@ fn a_fifo_in_a_tree_is_skipped_not_read() {
     );
     assert!(stdout.contains("\"path\":\"d/a.txt\""), "{stdout}");
 }
+
+/// The JSON report and the text cannot disagree: replaying the report's edits on the input
+/// gives the report's text (here on the seed document, and on it with mojibake).
+#[test]
+fn json_edits_replay_to_the_text() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/fixtures/seed-ocr.txt");
+    let plain = std::fs::read_to_string(seed).unwrap();
+    // UTF-8 read as Windows-1252 (undefined bytes kept as C1 controls, as Latin-1 does).
+    let broken: String = plain
+        .bytes()
+        .map(|b| putsa::decode::cp1252_char(b).unwrap_or(b as char))
+        .collect();
+    for input in [plain, broken] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_putsa"))
+            .args(["--format", "json", "--quiet", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(input.as_bytes())
+                .unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut replayed = String::new();
+        let mut at = 0;
+        for e in doc["edits"].as_array().unwrap() {
+            let (start, end) = (
+                e["span"]["start"].as_u64().unwrap() as usize,
+                e["span"]["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&input[start..end], e["before"].as_str().unwrap());
+            replayed.push_str(&input[at..start]);
+            replayed.push_str(e["after"].as_str().unwrap());
+            at = end;
+        }
+        replayed.push_str(&input[at..]);
+        assert_eq!(replayed, doc["text"].as_str().unwrap());
+    }
+}
