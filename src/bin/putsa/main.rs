@@ -89,8 +89,35 @@ fn run(args: Args) -> Result<u8, Usage> {
     if stdin_count > 1 {
         return Err(usage("standard input (\"-\") can be read only once"));
     }
+    let sink = sink(&args, stdin_count)?;
+    let (jobs, failed) = walk::collect(&args.inputs, &args.glob, args.out_dir.as_deref());
+    let plan = Plan {
+        sink,
+        report: args.report.clone(),
+        jobs: args
+            .jobs
+            .map(usize::from)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        quiet: args.quiet,
+        max_line_bytes: args.max_line_bytes,
+    };
+    // An I/O error of the run itself (standard output, the report file) ends it: not a
+    // usage error, but not "all done" either.
+    let failures = match batch::run(&cleaner, &plan, jobs, failed) {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("putsa: error: {}", chain(&e.context("run aborted")));
+            return Ok(FAILED);
+        }
+    };
+    Ok(if failures > 0 { FAILED } else { 0 })
+}
+
+/// Where the documents go: the one place the output modes are chosen (and combinations
+/// that cannot work are usage errors).
+fn sink(args: &Args, stdin_count: usize) -> Result<Sink, Usage> {
     let single = args.inputs.len() == 1 && (stdin_count == 1 || !args.inputs[0].is_dir());
-    let sink = if args.diff {
+    Ok(if args.diff {
         Sink::Diff {
             color: color(args.color),
         }
@@ -125,28 +152,7 @@ fn run(args: Args) -> Result<u8, Usage> {
             ));
         }
         Sink::Stdout(args.format)
-    };
-    let (jobs, failed) = walk::collect(&args.inputs, &args.glob, args.out_dir.as_deref());
-    let plan = Plan {
-        sink,
-        report: args.report.clone(),
-        jobs: args
-            .jobs
-            .map(usize::from)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        quiet: args.quiet,
-        max_line_bytes: args.max_line_bytes,
-    };
-    // An I/O error of the run itself (standard output, the report file) ends it: not a
-    // usage error, but not "all done" either.
-    let failures = match batch::run(&cleaner, &plan, jobs, failed) {
-        Ok(n) => n,
-        Err(e) => {
-            eprintln!("putsa: error: {}", chain(&e.context("run aborted")));
-            return Ok(FAILED);
-        }
-    };
-    Ok(if failures > 0 { FAILED } else { 0 })
+    })
 }
 
 /// Colour on a terminal unless NO_COLOR is set (https://no-color.org), or as asked.
