@@ -28,6 +28,10 @@ struct Case {
     /// Extra environment variables.
     #[serde(default)]
     env: std::collections::BTreeMap<String, String>,
+    /// Symbolic links to make in the scratch directory, path = target (a dangling link is
+    /// the unreadable file of several cases; a link in the repository would trip packaging).
+    #[serde(default)]
+    links: std::collections::BTreeMap<String, String>,
     /// Paths (in the scratch directory) that must not exist afterwards.
     #[serde(default)]
     absent: Vec<String>,
@@ -64,6 +68,14 @@ fn run_case(path: &Path) -> Result<(), String> {
     let input = path.with_extension("in");
     if input.is_dir() {
         copy_tree(&input, scratch.path());
+    }
+    for (link, target) in &case.links {
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(target, scratch.path().join(link)).unwrap();
+        #[cfg(not(unix))]
+        return Ok(eprintln!(
+            "{name}: skipped, needs symbolic links ({link} -> {target})"
+        ));
     }
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_putsa"));
     cmd.args(&case.args)
