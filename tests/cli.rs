@@ -1,7 +1,9 @@
 //! The `putsa` command line, pinned by cases as data files (after trycmd): each
 //! `tests/cli/NAME.toml` gives the arguments, standard input, expected standard output and
-//! error, and exit status; `NAME.in/` is copied into a scratch directory that becomes the
-//! working directory, and every file under `NAME.out/` must then be there with that content.
+//! error, exit status, environment, symbolic links to make and paths that must not exist;
+//! `NAME.in/` is copied into a scratch directory that becomes the working directory, and
+//! every file under `NAME.out/` must then be there with that content. Fixtures used by the
+//! Rust tests below live in `tests/cli/fixtures/`.
 //! In expected text, `[..]` matches the rest of a line up to what follows, and a line `...`
 //! any number of lines (timings, sizes).
 //!
