@@ -67,7 +67,11 @@ fn main() {
     let mut skel: BTreeMap<String, (u64, Vec<String>)> = BTreeMap::new();
     let mut entries = Vec::with_capacity(forms.len());
     for (form, r) in &forms {
-        let z = freq.get(&form.to_lowercase()).copied().unwrap_or(0).min(0xffff);
+        let z = freq
+            .get(&form.to_lowercase())
+            .copied()
+            .unwrap_or(0)
+            .min(0xffff);
         entries.push((form.as_bytes().to_vec(), r | (z << 16)));
         if r & roles::FORBIDDEN != 0 {
             continue;
@@ -96,10 +100,16 @@ fn main() {
         }
         let len = blob.len() as u64 - start;
         assert!(len < 1 << 16 && start < 1 << 32);
-        skel_entries.push((s.as_bytes().to_vec(), (r & 0xffff) | (len << 16) | (start << 32)));
+        skel_entries.push((
+            s.as_bytes().to_vec(),
+            (r & 0xffff) | (len << 16) | (start << 32),
+        ));
     }
     write_map(&out, "skeletons.fst", skel_entries);
-    File::create(out.join("skeleton-forms.bin")).unwrap().write_all(&blob).unwrap();
+    File::create(out.join("skeleton-forms.bin"))
+        .unwrap()
+        .write_all(&blob)
+        .unwrap();
 
     // Word statistics of the reference corpus: "w" -> count, "w1 w2" -> count.
     let mut lm: BTreeMap<Vec<u8>, u64> = BTreeMap::new();

@@ -3,8 +3,16 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use putsa::Lexicon;
 
 const WORDS: &[&str] = &[
-    "nämnden", "vuxenutbildningsnämnden", "integrationsarbetet", "nimnden", "genomfort",
-    "Borås", "stadsrevisionen", "och", "för", "översänder",
+    "nämnden",
+    "vuxenutbildningsnämnden",
+    "integrationsarbetet",
+    "nimnden",
+    "genomfort",
+    "Borås",
+    "stadsrevisionen",
+    "och",
+    "för",
+    "översänder",
 ];
 
 fn bench(c: &mut Criterion) {
@@ -19,7 +27,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("is_word (list word or compound)", |b| {
         b.iter(|| WORDS.iter().filter(|w| lex.is_word(w)).count())
     });
-    g.bench_function("is_list_word", |b| b.iter(|| WORDS.iter().filter(|w| lex.is_list_word(w)).count()));
+    g.bench_function("is_list_word", |b| {
+        b.iter(|| WORDS.iter().filter(|w| lex.is_list_word(w)).count())
+    });
     g.finish();
 }
 

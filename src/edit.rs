@@ -1,5 +1,5 @@
 //! Edits: what a stage wants to change, as data. [`apply`] is the one place that changes text;
-//! [`compose`] carries an edit made on a stage's output back onto the input, so the report
+//! [`Applied::compose`] carries an edit made on a stage's output back onto the input, so the report
 //! always speaks of input spans, and replaying it on the input gives the output.
 
 use serde::Serialize;
@@ -59,7 +59,14 @@ pub struct Edit {
 
 impl Edit {
     /// An edit of `span` of `text` to `after`.
-    pub fn new(text: &str, span: Span, after: impl Into<String>, kind: EditKind, confidence: f32, reason: impl Into<String>) -> Edit {
+    pub fn new(
+        text: &str,
+        span: Span,
+        after: impl Into<String>,
+        kind: EditKind,
+        confidence: f32,
+        reason: impl Into<String>,
+    ) -> Edit {
         Edit {
             span,
             before: span.of(text).to_string(),
@@ -84,7 +91,11 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for e in edits {
-        debug_assert!(e.span.start >= at, "edits overlap or are unsorted at {:?}", e.span);
+        debug_assert!(
+            e.span.start >= at,
+            "edits overlap or are unsorted at {:?}",
+            e.span
+        );
         out.push_str(&text[at..e.span.start]);
         out.push_str(&e.after);
         at = e.span.end;
@@ -136,7 +147,11 @@ impl Applied {
             at = e.span.end;
         }
         text.push_str(&input[at..]);
-        Applied { text, edits, out_spans }
+        Applied {
+            text,
+            edits,
+            out_spans,
+        }
     }
 
     /// Maps output span `s` back to the input: the input span, widened to whole edits that
@@ -161,7 +176,11 @@ impl Applied {
         } else {
             ((s.end as isize - delta(hi)) as usize, s.end)
         };
-        (Span::new(start, end.max(start)), Span::new(out_start, out_end.max(out_start)), lo..hi)
+        (
+            Span::new(start, end.max(start)),
+            Span::new(out_start, out_end.max(out_start)),
+            lo..hi,
+        )
     }
 
     /// The input span that output span `s` comes from (widened to whole edits).
@@ -178,7 +197,16 @@ impl Applied {
         after.push_str(&e.after);
         after.push_str(&self.text[e.span.end..region.end]);
         let kept = e.kept.map(|k| self.to_input(k).0);
-        (Edit { span, before: span.of(input).to_string(), after, kept, ..e }, inner)
+        (
+            Edit {
+                span,
+                before: span.of(input).to_string(),
+                after,
+                kept,
+                ..e
+            },
+            inner,
+        )
     }
 
     /// Carries edits made on this output back onto the input: each later edit replaces the
@@ -196,7 +224,13 @@ impl Applied {
             }
             out.push(mapped);
         }
-        out.extend(self.edits.into_iter().zip(swallowed).filter(|(_, s)| !s).map(|(e, _)| e));
+        out.extend(
+            self.edits
+                .into_iter()
+                .zip(swallowed)
+                .filter(|(_, s)| !s)
+                .map(|(e, _)| e),
+        );
         normalize_order(&mut out);
         out
     }

@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod decode;
 pub mod dedup;
 pub mod edit;
 pub mod lexicon;
@@ -28,6 +29,7 @@ pub mod structure;
 pub mod tokenize;
 pub mod words;
 
+pub use decode::{decode, DecodeError, Decoded, Encoding};
 pub use edit::{apply, Edit, EditKind};
 pub use lexicon::{Entry, Lexicon, LexiconError};
 pub use pipeline::{Cleaned, Cleaner, Options, Stats};

@@ -1,17 +1,29 @@
 //! Unicode normalisation: OCR engines and PDF extractors often write "å" as "a" plus a
-//! combining ring; everything downstream compares NFC text.
+//! combining ring; everything downstream compares NFC text. And mojibake: UTF-8 that some
+//! tool once read as Windows-1252 ("BorÃ¥s" for "Borås") is read back as UTF-8.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::decode::cp1252_byte;
 use crate::tokenize::{tokenize, TokenKind};
 use crate::{Edit, EditKind, Span};
 
-/// Edits that bring `text` to NFC, one per token that is not already NFC.
+/// The reason given on every mojibake repair.
+pub const MOJIBAKE: &str = "mojibake: UTF-8 read as Windows-1252";
+
+/// The telltales of mojibake in Swedish text: "å ä ö Å Ä Ö é" as UTF-8 read as
+/// Windows-1252. Repairs happen only in a text that holds one of them: "Ã" followed by a
+/// symbol is otherwise possible (rarely) in real text, these pairs are not.
+const TELLTALES: [&str; 7] = ["Ã¥", "Ã¤", "Ã¶", "Ã…", "Ã„", "Ã–", "Ã©"];
+
+/// Edits that bring `text` to NFC, one per token that is not already NFC, and that repair
+/// mojibake, one per word that holds it.
 pub fn edits(text: &str) -> Vec<Edit> {
+    let mut out = mojibake(text);
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        return Vec::new();
+        return out;
     }
-    let mut out = Vec::new();
+    let repaired = out.len();
     // Combining marks are not word characters, so take each word with the marks after it.
     let toks = tokenize(text);
     let mut i = 0;
@@ -19,20 +31,154 @@ pub fn edits(text: &str) -> Vec<Edit> {
         let start = toks[i].span.start;
         let mut end = toks[i].span.end;
         let mut j = i + 1;
-        while j < toks.len() && toks[j].kind == TokenKind::Punct && is_combining(toks[j].span.of(text)) {
+        while j < toks.len()
+            && toks[j].kind == TokenKind::Punct
+            && is_combining(toks[j].span.of(text))
+        {
             end = toks[j].span.end;
             j += 1;
         }
         let s = &text[start..end];
+        let span = Span::new(start, end);
         let nfc: String = s.nfc().collect();
-        if nfc != s {
-            out.push(Edit::new(text, Span::new(start, end), nfc, EditKind::Normalize, 1.0, "Unicode NFC"));
+        if nfc != s && !out[..repaired].iter().any(|e| e.span.overlaps(span)) {
+            out.push(Edit::new(
+                text,
+                span,
+                nfc,
+                EditKind::Normalize,
+                1.0,
+                "Unicode NFC",
+            ));
         }
         i = j;
     }
+    out.sort_by_key(|e| e.span);
     out
 }
 
 fn is_combining(s: &str) -> bool {
-    s.chars().all(unicode_normalization::char::is_combining_mark)
+    s.chars()
+        .all(unicode_normalization::char::is_combining_mark)
+}
+
+/// Mojibake repairs, one edit per word (the word's letters and its broken sequences).
+fn mojibake(text: &str) -> Vec<Edit> {
+    if !TELLTALES.iter().any(|t| text.contains(t)) {
+        return Vec::new();
+    }
+    let mut out: Vec<Edit> = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(len) = sequence_at(text, at) else {
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        // Widen to the whole word, taking in further sequences.
+        let mut start = at;
+        while let Some(c) = text[..start]
+            .chars()
+            .next_back()
+            .filter(|c| c.is_alphanumeric())
+        {
+            start -= c.len_utf8();
+        }
+        if let Some(prev) = out.last() {
+            start = start.max(prev.span.end);
+        }
+        let mut end = at + len;
+        loop {
+            if let Some(l) = sequence_at(text, end) {
+                end += l;
+            } else if let Some(c) = text[end..].chars().next().filter(|c| c.is_alphanumeric()) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let span = Span::new(start, end);
+        let mut fixed = String::with_capacity(span.len());
+        let mut i = start;
+        while i < end {
+            match sequence_at(text, i) {
+                Some(l) => {
+                    let bytes: Vec<u8> = text[i..i + l].chars().filter_map(cp1252_byte).collect();
+                    fixed.push_str(std::str::from_utf8(&bytes).unwrap_or(&text[i..i + l]));
+                    i += l;
+                }
+                None => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    fixed.push(c);
+                    i += c.len_utf8();
+                }
+            }
+        }
+        let fixed: String = fixed.nfc().collect();
+        out.push(Edit::new(
+            text,
+            span,
+            fixed,
+            EditKind::Normalize,
+            0.99,
+            MOJIBAKE,
+        ));
+        at = end;
+    }
+    out
+}
+
+/// The byte length of a mojibake sequence at `at`: the characters of one UTF-8 multi-byte
+/// sequence, each read as its Windows-1252 byte ("Ã¥" is C3 A5, "å").
+fn sequence_at(text: &str, at: usize) -> Option<usize> {
+    let mut chars = text[at..].chars();
+    let lead = cp1252_byte(chars.next()?)?;
+    // Only the leads of Latin letters and symbols (C2, C3, C5) and of punctuation such as
+    // "–", "”", "…" (E2): a real "Ö" or "é" before a symbol must stay what it is.
+    let n = match lead {
+        0xc2 | 0xc3 | 0xc5 => 2,
+        0xe2 => 3,
+        _ => return None,
+    };
+    let mut bytes = [lead, 0, 0, 0];
+    let mut len = text[at..].chars().next()?.len_utf8();
+    for b in bytes.iter_mut().take(n).skip(1) {
+        let c = chars.next()?;
+        *b = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
+        len += c.len_utf8();
+    }
+    std::str::from_utf8(&bytes[..n]).ok().map(|_| len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::apply;
+
+    #[track_caller]
+    fn cleans(input: &str, expected: &str) {
+        assert_eq!(apply(input, &edits(input)), expected);
+    }
+
+    #[test]
+    fn mojibake_is_repaired_word_by_word() {
+        let input = "BorÃ¥s Stad, GÃ¶teborg och Ã…mÃ¥l â€“ Ã¤ven";
+        let e = edits(input);
+        assert_eq!(e[0].before, "BorÃ¥s");
+        assert_eq!(e[0].after, "Borås");
+        assert_eq!(e[0].reason, MOJIBAKE);
+        cleans(input, "Borås Stad, Göteborg och Åmål – även");
+    }
+
+    #[test]
+    fn text_without_telltales_is_left_alone() {
+        // "Â" and a symbol, but no Swedish telltale: could be real, so no repair.
+        cleans("Â± 5 grader", "Â± 5 grader");
+        cleans("Ã¤ är fel", "ä är fel");
+        cleans("Borås Stad", "Borås Stad");
+    }
+
+    #[test]
+    fn nfc_and_mojibake_together() {
+        cleans("Bora\u{30a}s och BorÃ¥s", "Borås och Borås");
+    }
 }

@@ -102,7 +102,11 @@ impl Cleaner {
 
     /// A cleaner with this lexicon and these options.
     pub fn with(lexicon: Lexicon, options: Options) -> Cleaner {
-        Cleaner { lexicon, options, cache: Arc::default() }
+        Cleaner {
+            lexicon,
+            options,
+            cache: Arc::default(),
+        }
     }
 
     /// The lexicon it uses.
@@ -128,7 +132,10 @@ impl Cleaner {
         if opt.words {
             let applied = Applied::new(input, edits);
             let (new, suggested) = words::edits(&applied.text, lex, opt, &self.cache);
-            suggestions = suggested.into_iter().map(|e| applied.carry(input, e).0).collect();
+            suggestions = suggested
+                .into_iter()
+                .map(|e| applied.carry(input, e).0)
+                .collect();
             edits = applied.compose(input, new);
         }
         if opt.dedup {
@@ -137,15 +144,23 @@ impl Cleaner {
             edits = applied.compose(input, new);
         }
         let applied = Applied::new(input, edits);
-        let count = |f: &dyn Fn(EditKind) -> bool| applied.edits.iter().filter(|e| f(e.kind)).count();
+        let count =
+            |f: &dyn Fn(EditKind) -> bool| applied.edits.iter().filter(|e| f(e.kind)).count();
         let stats = Stats {
             input_bytes: input.len(),
-            words_repaired: count(&|k| matches!(k, EditKind::Word | EditKind::Compound | EditKind::RealWord)),
+            words_repaired: count(&|k| {
+                matches!(k, EditKind::Word | EditKind::Compound | EditKind::RealWord)
+            }),
             suggestions: suggestions.len(),
             furniture_removed: count(&|k| k == EditKind::Furniture),
             duplicates_removed: count(&|k| k == EditKind::Duplicate),
             edits: applied.edits.len(),
         };
-        Cleaned { text: applied.text, edits: applied.edits, suggestions, stats }
+        Cleaned {
+            text: applied.text,
+            edits: applied.edits,
+            suggestions,
+            stats,
+        }
     }
 }

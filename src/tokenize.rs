@@ -60,11 +60,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
                 i += c.len_utf8();
             }
-            out.push(Token { kind: TokenKind::Space, span: Span::new(start, i) });
+            out.push(Token {
+                kind: TokenKind::Space,
+                span: Span::new(start, i),
+            });
         } else if is_word_char(c) {
             let mut has_letter = false;
             loop {
-                while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c) || (has_letter && is_glyph(c))) {
+                while let Some(c) = text[i..]
+                    .chars()
+                    .next()
+                    .filter(|&c| is_word_char(c) || (has_letter && is_glyph(c)))
+                {
                     has_letter |= c.is_alphabetic();
                     i += c.len_utf8();
                 }
@@ -74,18 +81,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let (here, next) = (after.next(), after.next());
                 match (b.get(i), next) {
                     (Some(b'-'), Some(n)) if is_word_char(n) && has_letter => i += 1,
-                    (_, Some(n)) if matches!(here, Some('\'' | '’' | '‘')) && n.is_alphabetic() && has_letter => {
+                    (_, Some(n))
+                        if matches!(here, Some('\'' | '’' | '‘'))
+                            && n.is_alphabetic()
+                            && has_letter =>
+                    {
                         i += here.map_or(1, char::len_utf8)
                     }
-                    (Some(b'.'), Some(n)) if n.is_alphabetic() && abbreviation_run(text, start, i) => i += 1,
+                    (Some(b'.'), Some(n))
+                        if n.is_alphabetic() && abbreviation_run(text, start, i) =>
+                    {
+                        i += 1
+                    }
                     _ => break,
                 }
             }
-            let kind = if has_letter { TokenKind::Word } else { TokenKind::Number };
-            out.push(Token { kind, span: Span::new(start, i) });
+            let kind = if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            out.push(Token {
+                kind,
+                span: Span::new(start, i),
+            });
         } else {
             i += c.len_utf8();
-            out.push(Token { kind: TokenKind::Punct, span: Span::new(start, i) });
+            out.push(Token {
+                kind: TokenKind::Punct,
+                span: Span::new(start, i),
+            });
         }
     }
     out
@@ -94,8 +119,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// An abbreviation's runs are short letter runs: "t.ex", "bl.a", "fr.o.m".
 fn abbreviation_run(text: &str, start: usize, dot: usize) -> bool {
     let last = text[start..dot].rsplit('.').next().unwrap_or("");
-    let next = text[dot + 1..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let short = |s: &str| (1..=3).contains(&s.chars().count()) && s.chars().all(char::is_alphabetic);
+    let next = text[dot + 1..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let short =
+        |s: &str| (1..=3).contains(&s.chars().count()) && s.chars().all(char::is_alphabetic);
     short(last) && short(next) && next.chars().all(char::is_lowercase)
 }
 
@@ -117,9 +146,21 @@ mod tests {
         assert_eq!(
             kinds("f6r 1 nuläget, bl.a. EU-land\n§ 12"),
             [
-                (Word, "f6r"), (Space, " "), (Number, "1"), (Space, " "), (Word, "nuläget"),
-                (Punct, ","), (Space, " "), (Word, "bl.a"), (Punct, "."), (Space, " "),
-                (Word, "EU-land"), (Space, "\n"), (Punct, "§"), (Space, " "), (Number, "12")
+                (Word, "f6r"),
+                (Space, " "),
+                (Number, "1"),
+                (Space, " "),
+                (Word, "nuläget"),
+                (Punct, ","),
+                (Space, " "),
+                (Word, "bl.a"),
+                (Punct, "."),
+                (Space, " "),
+                (Word, "EU-land"),
+                (Space, "\n"),
+                (Punct, "§"),
+                (Space, " "),
+                (Number, "12")
             ]
         );
     }
@@ -127,7 +168,13 @@ mod tests {
     #[test]
     fn sentence_period_is_not_an_abbreviation() {
         use TokenKind::*;
-        assert_eq!(kinds("staden.Det"), [(Word, "staden"), (Punct, "."), (Word, "Det")]);
-        assert_eq!(kinds("plan-\noch"), [(Word, "plan"), (Punct, "-"), (Space, "\n"), (Word, "och")]);
+        assert_eq!(
+            kinds("staden.Det"),
+            [(Word, "staden"), (Punct, "."), (Word, "Det")]
+        );
+        assert_eq!(
+            kinds("plan-\noch"),
+            [(Word, "plan"), (Punct, "-"), (Space, "\n"), (Word, "och")]
+        );
     }
 }

@@ -49,11 +49,18 @@ fn lookup_is_case_aware() {
 
 #[test]
 fn compounds_follow_hunspell_roles() {
-    for w in ["vuxenutbildningsnämnden", "integrationsarbetet", "stadsrevisionen", "Integrationsarbetet"] {
+    for w in [
+        "vuxenutbildningsnämnden",
+        "integrationsarbetet",
+        "stadsrevisionen",
+        "Integrationsarbetet",
+    ] {
         word(w);
         assert!(lex().compound(w).is_some() || lex().is_list_word(w), "{w}");
     }
-    let c = lex().compound("vuxenutbildningsnämndens").expect("a compound");
+    let c = lex()
+        .compound("vuxenutbildningsnämndens")
+        .expect("a compound");
     assert_eq!(c.parts.last().map(String::as_str), Some("nämndens"));
     // "genom" may begin a compound but "fort" may not end one.
     assert!(lex().compound("genomfort").is_none());
@@ -72,7 +79,16 @@ fn triple_letters_are_simplified_at_a_seam() {
 
 #[test]
 fn abbreviations_and_extras_are_words() {
-    for w in ["t.ex.", "bl.a.", "m.fl.", "dnr", "kap.", "prop.", "rskr.", "Malung-Sälen"] {
+    for w in [
+        "t.ex.",
+        "bl.a.",
+        "m.fl.",
+        "dnr",
+        "kap.",
+        "prop.",
+        "rskr.",
+        "Malung-Sälen",
+    ] {
         word(w);
     }
 }
@@ -95,18 +111,36 @@ fn user_words_are_accepted_in_their_case() {
 fn gz_lines(name: &str) -> Vec<String> {
     let path = format!("{}/dictionaries/{name}", env!("CARGO_MANIFEST_DIR"));
     let mut s = String::new();
-    flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap()).read_to_string(&mut s).unwrap();
-    s.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect()
+    flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
+        .read_to_string(&mut s)
+        .unwrap();
+    s.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
 fn committed_data_is_sorted_nfc_and_unique() {
-    for name in ["sv-forms.tsv.gz", "sv-freq.tsv.gz", "sv-unigrams.tsv.gz", "sv-bigrams.tsv.gz"] {
+    for name in [
+        "sv-forms.tsv.gz",
+        "sv-freq.tsv.gz",
+        "sv-unigrams.tsv.gz",
+        "sv-bigrams.tsv.gz",
+    ] {
         let lines = gz_lines(name);
         assert!(lines.len() > 1000, "{name} is too small");
-        let keys: Vec<&str> = lines.iter().map(|l| l.split('\t').next().unwrap()).collect();
+        let keys: Vec<&str> = lines
+            .iter()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
         for w in keys.windows(2) {
-            assert!(w[0].as_bytes() < w[1].as_bytes(), "{name}: {:?} before {:?}", w[0], w[1]);
+            assert!(
+                w[0].as_bytes() < w[1].as_bytes(),
+                "{name}: {:?} before {:?}",
+                w[0],
+                w[1]
+            );
         }
         for k in &keys {
             assert_eq!(k.nfc().collect::<String>(), *k, "{name}: {k:?} is not NFC");

@@ -4,7 +4,11 @@
 use putsa::{apply, Cleaner, EditKind, Lexicon, Options};
 
 fn fixture(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// A cleaner with only the word stage on.
@@ -40,7 +44,11 @@ fn diacritics_lost_by_english_ocr_are_restored() {
 fn compounds_missing_from_the_list_are_repaired_part_by_part() {
     let out = words_only().clean("Ärendet gäller Arbetslivsndmndens roll i integrationsarbetet.");
     assert!(out.text.contains("Arbetslivsnämndens"), "{}", out.text);
-    assert!(out.edits.iter().any(|e| e.kind == EditKind::Compound), "{:?}", out.edits);
+    assert!(
+        out.edits.iter().any(|e| e.kind == EditKind::Compound),
+        "{:?}",
+        out.edits
+    );
 }
 
 #[test]
@@ -61,7 +69,8 @@ fn real_word_errors_follow_the_context() {
 
 #[test]
 fn names_follow_the_documents_own_evidence() {
-    let text = "Borås Stad har en plan. Staden heter Boras Stad. Granska om Boris Stad bedriver arbetet.";
+    let text =
+        "Borås Stad har en plan. Staden heter Boras Stad. Granska om Boris Stad bedriver arbetet.";
     let out = words_only().clean(text).text;
     assert!(out.contains("om Borås Stad bedriver"), "{out}");
     keeps("Han träffade Boris Johnson i London.");
@@ -69,7 +78,10 @@ fn names_follow_the_documents_own_evidence() {
 
 #[test]
 fn a_one_is_the_word_i_only_between_words() {
-    repairs("Funktionen är begränsad 1 nuläget.", "Funktionen är begränsad i nuläget.");
+    repairs(
+        "Funktionen är begränsad 1 nuläget.",
+        "Funktionen är begränsad i nuläget.",
+    );
     keeps("Sida 1 av 2");
     keeps("enligt 6 kap. 1 § lagen");
     keeps("Dnr KS 2020/504, punkt 1.");
@@ -93,12 +105,20 @@ fn good_text_is_not_made_worse() {
 
 #[test]
 fn replaying_the_report_on_the_input_gives_the_output() {
-    for path in ["seed/ocr.txt", "dev/dev-01/ocr_eng.txt", "dev/dev-07/ocr_eng_legacy.txt"] {
+    for path in [
+        "seed/ocr.txt",
+        "dev/dev-01/ocr_eng.txt",
+        "dev/dev-07/ocr_eng_legacy.txt",
+    ] {
         let input = fixture(path);
         let out = Cleaner::new().clean(&input);
         assert_eq!(apply(&input, &out.edits), out.text, "{path}");
         for e in &out.edits {
-            assert_eq!(e.span.of(&input), e.before, "{path}: span and before disagree");
+            assert_eq!(
+                e.span.of(&input),
+                e.before,
+                "{path}: span and before disagree"
+            );
             assert!((0.0..=1.0).contains(&e.confidence) && !e.reason.is_empty());
         }
         for s in &out.suggestions {
@@ -115,7 +135,9 @@ fn wer(truth: &str, hyp: &str) -> f64 {
     for (i, tw) in t.iter().enumerate() {
         let mut cur = vec![i + 1; h.len() + 1];
         for (j, hw) in h.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(tw != hw)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(tw != hw))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -127,7 +149,10 @@ fn wer_bound(ocr: &str, truth: &str, bound: f64) {
     let (ocr, truth) = (fixture(ocr), fixture(truth));
     let raw = wer(&truth, &ocr);
     let cleaned = wer(&truth, &words_only().clean(&ocr).text);
-    assert!(cleaned <= bound, "WER {cleaned:.3} above {bound} (raw {raw:.3})");
+    assert!(
+        cleaned <= bound,
+        "WER {cleaned:.3} above {bound} (raw {raw:.3})"
+    );
 }
 
 #[test]
@@ -135,7 +160,11 @@ fn quality_stays_within_bounds_on_real_ocr() {
     // Raw WER against the printed text: about 0.27 (eng), 0.33 (legacy), 0.02 (swe), 0.27 (seed).
     wer_bound("dev/dev-01/ocr_eng.txt", "dev/dev-01/truth_full.txt", 0.05);
     wer_bound("dev/dev-07/ocr_eng.txt", "dev/dev-07/truth_full.txt", 0.05);
-    wer_bound("dev/dev-07/ocr_eng_legacy.txt", "dev/dev-07/truth_full.txt", 0.10);
+    wer_bound(
+        "dev/dev-07/ocr_eng_legacy.txt",
+        "dev/dev-07/truth_full.txt",
+        0.10,
+    );
     wer_bound("dev/dev-07/ocr_swe.txt", "dev/dev-07/truth_full.txt", 0.03);
     wer_bound("seed/ocr.txt", "seed/truth_full.txt", 0.04);
 }

@@ -20,7 +20,11 @@ pub struct Compound {
 const MIN_PART_CHARS: usize = 2;
 
 /// Calls `f(end, value)` for every prefix `word[..end]` that is a key of `map`.
-pub(crate) fn for_each_prefix(map: &Map<&'static [u8]>, word: &[u8], mut f: impl FnMut(usize, u64)) {
+pub(crate) fn for_each_prefix(
+    map: &Map<&'static [u8]>,
+    word: &[u8],
+    mut f: impl FnMut(usize, u64),
+) {
     let fst: &Fst<&'static [u8]> = map.as_fst();
     let mut node = fst.root();
     let mut out = fst::raw::Output::zero();
@@ -43,8 +47,15 @@ pub(crate) fn analyse(lex: &Lexicon, token: &str) -> Option<Compound> {
     if lex.exact(&lower).is_some_and(Entry::is_forbidden) {
         return None;
     }
-    let split = split_roles(&lower, |bytes, f| for_each_prefix(&lex.data.forms, bytes, f))?;
-    Some(Compound { parts: split.iter().map(|&(a, z)| lower[a..z].to_string()).collect() })
+    let split = split_roles(&lower, |bytes, f| {
+        for_each_prefix(&lex.data.forms, bytes, f)
+    })?;
+    Some(Compound {
+        parts: split
+            .iter()
+            .map(|&(a, z)| lower[a..z].to_string())
+            .collect(),
+    })
 }
 
 /// The split of `word` with fewest parts (ties: the longer first part) into a BEGIN part,
@@ -112,7 +123,10 @@ pub(crate) fn split_roles(
         i = end;
     }
     // The same part twice in a row ("bil" + "bil") is not a compound.
-    if parts.windows(2).any(|w| word[w[0].0..w[0].1] == word[w[1].0..w[1].1]) {
+    if parts
+        .windows(2)
+        .any(|w| word[w[0].0..w[0].1] == word[w[1].0..w[1].1])
+    {
         return None;
     }
     Some(parts)

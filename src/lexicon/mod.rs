@@ -42,7 +42,10 @@ fn open_data() -> Data {
 /// For benchmarks; use [`Lexicon::embedded`].
 #[doc(hidden)]
 pub fn open_embedded_uncached() -> Lexicon {
-    Lexicon { data: Arc::new(open_data()), user: Arc::new(HashMap::new()) }
+    Lexicon {
+        data: Arc::new(open_data()),
+        user: Arc::new(HashMap::new()),
+    }
 }
 
 struct Data {
@@ -83,7 +86,10 @@ pub struct Entry {
 
 impl Entry {
     fn from_value(v: u64) -> Entry {
-        Entry { roles: v & 0xffff, zipf: (v >> 16) as u16 }
+        Entry {
+            roles: v & 0xffff,
+            zipf: (v >> 16) as u16,
+        }
     }
     /// A word on its own.
     pub fn is_word(self) -> bool {
@@ -164,7 +170,10 @@ fn case_variants(token: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>>
 impl Lexicon {
     /// The lexicon built into the binary (shared; the first call opens it).
     pub fn embedded() -> Lexicon {
-        Lexicon { data: EMBEDDED.clone(), user: Arc::new(HashMap::new()) }
+        Lexicon {
+            data: EMBEDDED.clone(),
+            user: Arc::new(HashMap::new()),
+        }
     }
 
     /// Adds user words (exact spellings; a capitalised name is accepted only capitalised).
@@ -175,9 +184,16 @@ impl Lexicon {
     {
         let user = Arc::make_mut(&mut self.user);
         for w in words {
-            let w: String = unicode_normalization::UnicodeNormalization::nfc(w.as_ref().trim()).collect();
+            let w: String =
+                unicode_normalization::UnicodeNormalization::nfc(w.as_ref().trim()).collect();
             if !w.is_empty() {
-                user.insert(w, Entry { roles: roles::WORD | roles::BEGIN | roles::END, zipf: 300 });
+                user.insert(
+                    w,
+                    Entry {
+                        roles: roles::WORD | roles::BEGIN | roles::END,
+                        zipf: 300,
+                    },
+                );
             }
         }
         self
@@ -187,8 +203,10 @@ impl Lexicon {
     pub fn with_word_file(self, path: impl AsRef<Path>) -> Result<Lexicon, LexiconError> {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| LexiconError::Read { path: name.clone(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Read {
+            path: name.clone(),
+            source,
+        })?;
         let mut words = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let w = line.split('#').next().unwrap_or("").trim();
@@ -196,7 +214,11 @@ impl Lexicon {
                 continue;
             }
             if w.chars().any(char::is_whitespace) || !w.chars().any(char::is_alphanumeric) {
-                return Err(LexiconError::BadLine { path: name, line: i + 1, text: w.to_string() });
+                return Err(LexiconError::BadLine {
+                    path: name,
+                    line: i + 1,
+                    text: w.to_string(),
+                });
             }
             words.push(w.to_string());
         }
@@ -269,7 +291,9 @@ impl Lexicon {
 
     /// The forms whose skeleton (lower case, diacritics folded) is `skeleton`, with entries.
     pub fn by_skeleton(&self, skeleton: &str, mut f: impl FnMut(&str, Entry)) {
-        let Some(v) = self.data.skeletons.get(skeleton) else { return };
+        let Some(v) = self.data.skeletons.get(skeleton) else {
+            return;
+        };
         if v & roles::IDENTITY != 0 {
             if let Some(e) = self.exact(skeleton) {
                 f(skeleton, e);

@@ -75,7 +75,11 @@ impl<'a> Walk<'a> {
                 if lower != seg {
                     segs.push(&lower);
                 }
-                for (skel, c) in segs.into_iter().flat_map(|s| CHANNEL.readings(s)).filter(|r| r.1 <= MAX_READING_COST) {
+                for (skel, c) in segs
+                    .into_iter()
+                    .flat_map(|s| CHANNEL.readings(s))
+                    .filter(|r| r.1 <= MAX_READING_COST)
+                {
                     let c = *c;
                     if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && s == skel) {
                         e.2 = e.2.min(c);
@@ -92,13 +96,29 @@ impl<'a> Walk<'a> {
             .map(|(s, c)| (s.clone(), *c))
             .filter(|(_, c)| *c <= MAX_INSERT_COST)
             .collect();
-        Walk { fst: lex.skeleton_map().as_fst(), obs, readings, inserts, search }
+        Walk {
+            fst: lex.skeleton_map().as_fst(),
+            obs,
+            readings,
+            inserts,
+            search,
+        }
     }
 
     fn run(&self, start: usize, whole: bool, out: &mut Vec<(usize, String, f32, u64)>) {
         let mut path = Vec::with_capacity(32);
         let limits = (self.search.generic_edits, 1);
-        self.step(self.fst.root(), Output::zero(), start, start, 0.0, limits, whole, &mut path, out);
+        self.step(
+            self.fst.root(),
+            Output::zero(),
+            start,
+            start,
+            0.0,
+            limits,
+            whole,
+            &mut path,
+            out,
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -131,7 +151,17 @@ impl<'a> Walk<'a> {
                 if let Some((n, o)) = self.follow(node, acc, skel.as_bytes()) {
                     let l = path.len();
                     path.extend_from_slice(skel.as_bytes());
-                    self.step(n, o, start, i + len, next, (generic, inserts), whole, path, out);
+                    self.step(
+                        n,
+                        o,
+                        start,
+                        i + len,
+                        next,
+                        (generic, inserts),
+                        whole,
+                        path,
+                        out,
+                    );
                     path.truncate(l);
                 }
             }
@@ -145,7 +175,17 @@ impl<'a> Walk<'a> {
                 if let Some((n, o)) = self.follow(node, acc, skel.as_bytes()) {
                     let l = path.len();
                     path.extend_from_slice(skel.as_bytes());
-                    self.step(n, o, start, i, cost + c, (generic, inserts - 1), whole, path, out);
+                    self.step(
+                        n,
+                        o,
+                        start,
+                        i,
+                        cost + c,
+                        (generic, inserts - 1),
+                        whole,
+                        path,
+                        out,
+                    );
                     path.truncate(l);
                 }
             }
@@ -156,7 +196,17 @@ impl<'a> Walk<'a> {
         let g = cost + GENERIC;
         // deletion of an OCR character
         if i < self.obs.len() {
-            self.step(node, acc, start, i + 1, g, (generic - 1, inserts), whole, path, out);
+            self.step(
+                node,
+                acc,
+                start,
+                i + 1,
+                g,
+                (generic - 1, inserts),
+                whole,
+                path,
+                out,
+            );
         }
         // insertion or substitution of an ASCII letter of the skeleton alphabet
         for t in node.transitions() {
@@ -170,13 +220,28 @@ impl<'a> Walk<'a> {
                 self.step(n, o, start, i, g, (generic - 1, inserts), whole, path, out);
             }
             if i < self.obs.len() {
-                self.step(n, o, start, i + 1, g, (generic - 1, inserts), whole, path, out);
+                self.step(
+                    n,
+                    o,
+                    start,
+                    i + 1,
+                    g,
+                    (generic - 1, inserts),
+                    whole,
+                    path,
+                    out,
+                );
             }
             path.pop();
         }
     }
 
-    fn follow<'n>(&'n self, mut node: Node<'n>, mut acc: Output, bytes: &[u8]) -> Option<(Node<'n>, Output)> {
+    fn follow<'n>(
+        &'n self,
+        mut node: Node<'n>,
+        mut acc: Output,
+        bytes: &[u8],
+    ) -> Option<(Node<'n>, Output)> {
         for &b in bytes {
             let t = node.transition(node.find_input(b)?);
             acc = acc.cat(t.out);
@@ -198,10 +263,20 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
             continue;
         }
         lex.by_skeleton(&skel, |form, e| {
+            // A change of case alone is no OCR repair, and an acronym ("NO", "EU") is a
+            // reading only of a token in capitals.
+            let caps = |s: &str| s.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            if form.to_lowercase() == token.to_lowercase() || (caps(form) && !caps(token)) {
+                return;
+            }
             if e.is_word() && !e.no_suggest() && !out.iter().any(|c| c.word == form) {
                 let cost = CHANNEL.cost(token, form, 0.0);
                 if cost <= search.budget {
-                    out.push(Candidate { word: form.to_string(), cost, compound: false });
+                    out.push(Candidate {
+                        word: form.to_string(),
+                        cost,
+                        compound: false,
+                    });
                 }
             }
         });
@@ -242,7 +317,11 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 None
             };
             if let Some(t) = tail {
-                if t.0 <= search.budget && b.as_ref().is_none_or(|x| t.0 < x.0 - 1e-6 || (t.0 <= x.0 + 1e-6 && t.1.len() < x.1.len())) {
+                if t.0 <= search.budget
+                    && b.as_ref().is_none_or(|x| {
+                        t.0 < x.0 - 1e-6 || (t.0 <= x.0 + 1e-6 && t.1.len() < x.1.len())
+                    })
+                {
                     b = Some(t);
                 }
             }
@@ -258,7 +337,11 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         }
         if let Some((c, parts)) = &best[end] {
             let total = cost + c;
-            if total <= search.budget && top.as_ref().is_none_or(|x| total < x.0 - 1e-6 || (total <= x.0 + 1e-6 && parts.len() + 1 < x.1.len())) {
+            if total <= search.budget
+                && top.as_ref().is_none_or(|x| {
+                    total < x.0 - 1e-6 || (total <= x.0 + 1e-6 && parts.len() + 1 < x.1.len())
+                })
+            {
                 let mut p = vec![(0, end, skel)];
                 p.extend(parts.iter().cloned());
                 top = Some((total, p));
@@ -270,7 +353,13 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     let last = parts.len() - 1;
     let mut word = String::new();
     for (k, (a, z, skel)) in parts.iter().enumerate() {
-        let role = if k == 0 { roles::BEGIN } else if k == last { roles::END } else { roles::MIDDLE };
+        let role = if k == 0 {
+            roles::BEGIN
+        } else if k == last {
+            roles::END
+        } else {
+            roles::MIDDLE
+        };
         let obs: String = walk.obs[*a..*z].iter().collect();
         let mut pick: Option<(f32, String)> = None;
         lex.by_skeleton(skel, |form, e| {
@@ -289,19 +378,32 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         word.push_str(&pick?.1);
     }
     // The joined spelling must itself be a valid compound (seams, forbidden words).
-    let valid = split_roles(&word, |b, f| crate::lexicon::compound::for_each_prefix(lex.forms_map(), b, f)).is_some();
+    let valid = split_roles(&word, |b, f| {
+        crate::lexicon::compound::for_each_prefix(lex.forms_map(), b, f)
+    })
+    .is_some();
     if !valid || lex.exact(&word).is_some_and(|e| e.is_forbidden()) {
         return None;
     }
     let cost = CHANNEL.cost(token, &word, 0.0);
-    Some(Candidate { word, cost, compound: true })
+    Some(Candidate {
+        word,
+        cost,
+        compound: true,
+    })
 }
 
 /// Other readings of a valid compound, one part changed through the channel ("flytt" +
 /// "ratt" -> "flytt" + "rätt"): each with the zipf gain of the changed part over the
 /// original part, the evidence that the compound meant the more common word.
-pub(crate) fn compound_alternatives(lex: &Lexicon, token: &str, search: Search) -> Vec<(Candidate, f32)> {
-    let Some(c) = lex.compound(token) else { return Vec::new() };
+pub(crate) fn compound_alternatives(
+    lex: &Lexicon,
+    token: &str,
+    search: Search,
+) -> Vec<(Candidate, f32)> {
+    let Some(c) = lex.compound(token) else {
+        return Vec::new();
+    };
     let lower = token.to_lowercase();
     if c.parts.iter().map(String::len).sum::<usize>() != lower.len() || lower.len() != token.len() {
         return Vec::new(); // a simplified triple letter: parts do not tile the token
@@ -335,7 +437,14 @@ pub(crate) fn compound_alternatives(lex: &Lexicon, token: &str, search: Search) 
                 }
                 let cost = CHANNEL.cost(token, &word, 0.0);
                 if cost <= search.budget {
-                    out.push((Candidate { word, cost, compound: true }, e.zipf() - own_zipf));
+                    out.push((
+                        Candidate {
+                            word,
+                            cost,
+                            compound: true,
+                        },
+                        e.zipf() - own_zipf,
+                    ));
                 }
             });
         }

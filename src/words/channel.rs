@@ -38,7 +38,9 @@ impl Channel {
         let mut rules: Vec<Vec<Rule>> = (0..RULE_RANGE).map(|_| Vec::new()).collect();
         for line in table.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
-            let (Some(t), Some(o), Some(c)) = (f.first(), f.get(1), f.get(3)) else { continue };
+            let (Some(t), Some(o), Some(c)) = (f.first(), f.get(1), f.get(3)) else {
+                continue;
+            };
             let Ok(c) = c.parse::<f32>() else { continue };
             if t == o {
                 if let Some(ch) = single(t) {
@@ -48,7 +50,13 @@ impl Channel {
             }
             let (tc, oc): (Vec<char>, Vec<char>) = (t.chars().collect(), o.chars().collect());
             if !tc.is_empty() && tc.len() <= 2 && oc.len() <= 2 && (tc[0] as usize) < RULE_RANGE {
-                let mut r = Rule { t: [' '; 2], t_len: tc.len() as u8, o: [' '; 2], o_len: oc.len() as u8, cost: c };
+                let mut r = Rule {
+                    t: [' '; 2],
+                    t_len: tc.len() as u8,
+                    o: [' '; 2],
+                    o_len: oc.len() as u8,
+                    cost: c,
+                };
                 r.t[..tc.len()].copy_from_slice(&tc);
                 r.o[..oc.len()].copy_from_slice(&oc);
                 rules[tc[0] as usize].push(r);
@@ -60,7 +68,11 @@ impl Channel {
                 None => entry.push((skel, c)),
             }
         }
-        Channel { by_ocr, identity, rules }
+        Channel {
+            by_ocr,
+            identity,
+            rules,
+        }
     }
 
     /// Cost of reading truth char `t` (lower case) right.
@@ -70,7 +82,10 @@ impl Channel {
 
     /// Cost of reading every letter of `word` right.
     pub fn identity_cost(&self, word: &str) -> f32 {
-        word.chars().flat_map(char::to_lowercase).map(|c| self.identity(c)).sum()
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| self.identity(c))
+            .sum()
     }
 
     /// Skeleton segments that OCR segment `o` may stand for, with their cheapest cost
@@ -78,7 +93,6 @@ impl Channel {
     pub fn readings(&self, o: &str) -> &[(String, f32)] {
         self.by_ocr.get(o).map(Vec::as_slice).unwrap_or(&[])
     }
-
 
     /// The cheapest way OCR turns `truth` into `ocr` (both as written; case of letters is
     /// ignored except where the table knows a case confusion, such as "G" for "ö"),

@@ -28,7 +28,11 @@ pub(crate) struct Model<'a> {
 
 impl<'a> Model<'a> {
     pub fn new(lex: &'a Lexicon) -> Model<'a> {
-        Model { lex, total: lex.corpus_tokens() as f64, memo: RefCell::default() }
+        Model {
+            lex,
+            total: lex.corpus_tokens() as f64,
+            memo: RefCell::default(),
+        }
     }
 
     /// log10 P(w), from the corpus, else wordfreq, else the compound's last part.
@@ -64,8 +68,16 @@ impl<'a> Model<'a> {
     /// log10 P(w | prev).
     pub fn bigram(&self, prev: &str, w: &str) -> f64 {
         let uni = 10f64.powf(self.unigram(w));
-        let cp = if prev == "<s>" { 0 } else { self.lex.corpus_count(prev) };
-        let cp = if prev == "<s>" { self.lex.corpus_count("<s>").max(1) } else { cp };
+        let cp = if prev == "<s>" {
+            0
+        } else {
+            self.lex.corpus_count(prev)
+        };
+        let cp = if prev == "<s>" {
+            self.lex.corpus_count("<s>").max(1)
+        } else {
+            cp
+        };
         if cp == 0 {
             return uni.log10();
         }
@@ -74,13 +86,19 @@ impl<'a> Model<'a> {
         k.push(' ');
         k.push_str(w);
         let cb = self.lex.corpus_count(&k) as f64;
-        (LAMBDA * cb / cp as f64 + (1.0 - LAMBDA) * uni).max(FLOOR).log10()
+        (LAMBDA * cb / cp as f64 + (1.0 - LAMBDA) * uni)
+            .max(FLOOR)
+            .log10()
     }
 
     /// log10 of P(w | prev) · P(next | w): how well `w` fits between its neighbours.
     pub fn fit(&self, prev: &str, w: &str, next: &str) -> f64 {
         let left = self.bigram(prev, w);
-        let right = if next.is_empty() { 0.0 } else { self.bigram(w, next) - self.unigram(next) };
+        let right = if next.is_empty() {
+            0.0
+        } else {
+            self.bigram(w, next) - self.unigram(next)
+        };
         left + right
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{candidates_for, channel::CHANNEL, context, Candidate};
+use super::candidates::{self, Search};
+use super::{candidates_for, channel::CHANNEL, context, Candidate, REAL_WORD_BUDGET};
 use crate::Lexicon;
 
 /// A candidate with its scores.
@@ -39,16 +40,45 @@ pub struct Explanation {
 pub fn explain(lex: &Lexicon, word: &str, context: Option<&str>) -> Explanation {
     let model = context::Model::new(lex);
     let (prev, next) = context.map(|c| neighbours(c, word)).unwrap_or_default();
-    let prev = if prev.is_empty() { "<none>".to_string() } else { prev };
-    let mut cands: Vec<Candidate> = candidates_for(lex, word);
+    let prev = if prev.is_empty() {
+        "<none>".to_string()
+    } else {
+        prev
+    };
+    let mut cands: Vec<Candidate> = if lex.is_word(word) {
+        // A word: the alternatives the real-word check weighs, and the word itself.
+        let search = Search {
+            budget: REAL_WORD_BUDGET,
+            generic_edits: 0,
+        };
+        let mut c = candidates::whole_words(lex, word, search);
+        c.extend(
+            candidates::compound_alternatives(lex, word, search)
+                .into_iter()
+                .map(|(c, _)| c),
+        );
+        c
+    } else {
+        candidates_for(lex, word)
+    };
     if !cands.iter().any(|c| c.word == word) && lex.is_word(word) {
-        cands.push(Candidate { word: word.to_string(), cost: CHANNEL.cost(word, word, 0.0), compound: false });
+        cands.push(Candidate {
+            word: word.to_string(),
+            cost: CHANNEL.identity_cost(word),
+            compound: false,
+        });
     }
     let mut candidates: Vec<Scored> = cands
         .into_iter()
         .map(|c| {
             let fit = model.fit(&prev, &context::key(&c.word), &next);
-            Scored { score: fit - c.cost as f64, context: fit, channel_cost: c.cost, compound: c.compound, word: c.word }
+            Scored {
+                score: fit - c.cost as f64,
+                context: fit,
+                channel_cost: c.cost,
+                compound: c.compound,
+                word: c.word,
+            }
         })
         .collect();
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -69,8 +99,13 @@ fn neighbours(context: &str, word: &str) -> (String, String) {
         .collect();
     match words.iter().position(|w| *w == word) {
         Some(i) => (
-            i.checked_sub(1).map(|p| words[p].to_lowercase()).unwrap_or_default(),
-            words.get(i + 1).map(|w| w.to_lowercase()).unwrap_or_default(),
+            i.checked_sub(1)
+                .map(|p| words[p].to_lowercase())
+                .unwrap_or_default(),
+            words
+                .get(i + 1)
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default(),
         ),
         None => Default::default(),
     }

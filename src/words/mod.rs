@@ -60,7 +60,11 @@ impl Cache {
         Self::get(&self.unknown, token, make)
     }
 
-    fn known(&self, token: &str, make: impl FnOnce() -> Vec<(Candidate, f32)>) -> Arc<Vec<(Candidate, f32)>> {
+    fn known(
+        &self,
+        token: &str,
+        make: impl FnOnce() -> Vec<(Candidate, f32)>,
+    ) -> Arc<Vec<(Candidate, f32)>> {
         Self::get(&self.known, token, make)
     }
 }
@@ -96,7 +100,17 @@ const PART_GAIN: f64 = 0.6;
 const REAL_WORD_BUDGET: f32 = 2.6;
 
 /// Words that join the halves of a coordination ("hälso- och sjukvård").
-const COORDINATORS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "alternativt", "liksom", "som", "till"];
+const COORDINATORS: &[&str] = &[
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "alternativt",
+    "liksom",
+    "som",
+    "till",
+];
 
 /// How a word token stands in the lexicon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,10 +163,18 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     let after = &text[span.end..];
     let before = &text[..span.start];
     let dash = ['-', '—', '–', '¬'];
-    let line_end = |s: &str| s.trim_start_matches([' ', '\t']).starts_with(['\n', '\r', '\x0c']);
-    let fragment_before = after.starts_with(dash) && line_end(&after[after.chars().next().map_or(1, char::len_utf8)..]);
-    let fragment_after = before.trim_end_matches(['\n', '\r', ' ', '\t', '\x0c']).ends_with(dash)
-        && before.trim_end_matches([' ', '\t']).ends_with(['\n', '\x0c']);
+    let line_end = |s: &str| {
+        s.trim_start_matches([' ', '\t'])
+            .starts_with(['\n', '\r', '\x0c'])
+    };
+    let fragment_before = after.starts_with(dash)
+        && line_end(&after[after.chars().next().map_or(1, char::len_utf8)..]);
+    let fragment_after = before
+        .trim_end_matches(['\n', '\r', ' ', '\t', '\x0c'])
+        .ends_with(dash)
+        && before
+            .trim_end_matches([' ', '\t'])
+            .ends_with(['\n', '\x0c']);
     if fragment_before || fragment_after {
         return Status::Skip;
     }
@@ -187,7 +209,11 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     }
     // The first half of a coordination ("hälso- och sjukvård", or "Gymnasie och …" where
     // the hyphen was lost) is a compound's first part.
-    let next_word = after.trim_start_matches(['-', ' ']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let next_word = after
+        .trim_start_matches(['-', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     let coordination = after.starts_with('-') || COORDINATORS.contains(&next_word);
     if coordination && lex.exact(&w.to_lowercase()).is_some_and(|e| e.can_begin()) {
         return Status::Known;
@@ -218,7 +244,14 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
             TokenKind::Punct if s == "|" => {
                 // OCR's "|" for a capital "I" standing alone: the word "I" ("I enlighet med").
                 let idx = out.len();
-                out.push(Unit { span: t.span, status: Status::Skip, sentence_start, prev: None, next: None, special: Some(Special::Bar) });
+                out.push(Unit {
+                    span: t.span,
+                    status: Status::Skip,
+                    sentence_start,
+                    prev: None,
+                    next: None,
+                    special: Some(Special::Bar),
+                });
                 if linked && idx > 0 {
                     out[idx].prev = Some(idx - 1);
                     out[idx - 1].next = Some(idx);
@@ -237,7 +270,14 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
             TokenKind::Number => {
                 let special = (s == "1").then_some(Special::One);
                 let idx = out.len();
-                out.push(Unit { span: t.span, status: Status::Skip, sentence_start, prev: None, next: None, special });
+                out.push(Unit {
+                    span: t.span,
+                    status: Status::Skip,
+                    sentence_start,
+                    prev: None,
+                    next: None,
+                    special,
+                });
                 if linked && idx > 0 {
                     out[idx].prev = Some(idx - 1);
                     out[idx - 1].next = Some(idx);
@@ -263,7 +303,14 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                 for (pi, p) in parts.into_iter().enumerate() {
                     let status = classify(lex, text, p, period && pi == last);
                     let idx = out.len();
-                    out.push(Unit { span: p, status, sentence_start, prev: None, next: None, special: None });
+                    out.push(Unit {
+                        span: p,
+                        status,
+                        sentence_start,
+                        prev: None,
+                        next: None,
+                        special: None,
+                    });
                     if linked && idx > 0 {
                         out[idx].prev = Some(idx - 1);
                         out[idx - 1].next = Some(idx);
@@ -283,7 +330,10 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
         letters(s) >= 2 && s.chars().all(|c| !c.is_lowercase())
     };
     for i in 0..out.len() {
-        if out[i].status != Status::Skip || !caps(&out[i]) || out[i].span.of(text).chars().any(|c| c.is_ascii_digit()) {
+        if out[i].status != Status::Skip
+            || !caps(&out[i])
+            || out[i].span.of(text).chars().any(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let run = |mut k: usize, step: fn(&Unit) -> Option<usize>| {
@@ -331,11 +381,14 @@ fn recase(token: &str, cand: &str, sentence_start: bool) -> String {
     if first_upper {
         // OCR capitals that stand for another letter mid-sentence ("Aven" for "även",
         // "Iagen" for "lagen") say nothing about case.
-        let substituted = first.map(|c| c.to_lowercase().next() != cand_first.and_then(|c| c.to_lowercase().next()));
+        let substituted = first
+            .map(|c| c.to_lowercase().next() != cand_first.and_then(|c| c.to_lowercase().next()));
         if !sentence_start && substituted == Some(true) {
             return cand.to_string();
         }
-        let mut out: String = cand_first.map(|c| c.to_uppercase().collect()).unwrap_or_default();
+        let mut out: String = cand_first
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
         out.push_str(&cand[cand_first.map_or(0, char::len_utf8)..]);
         return out;
     }
@@ -357,13 +410,21 @@ fn confidence(best: f64, all: impl Iterator<Item = f64>) -> f64 {
 
 /// Edits of the word stage: `(applied, suggested)`; suggestions fall below the confidence
 /// threshold and are only reported.
-pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) -> (Vec<Edit>, Vec<Edit>) {
+pub fn edits(
+    text: &str,
+    lexicon: &Lexicon,
+    options: &Options,
+    cache: &Cache,
+) -> (Vec<Edit>, Vec<Edit>) {
     let toks = tokenize(text);
     let units = units(lexicon, text, &toks);
     let model = Model::new(lexicon);
 
     // The document's damage rate sets the price of every non-identity reading.
-    let judged = units.iter().filter(|u| matches!(u.status, Status::Known | Status::Compound | Status::Unknown)).count();
+    let judged = units
+        .iter()
+        .filter(|u| matches!(u.status, Status::Known | Status::Compound | Status::Unknown))
+        .count();
     let unknown = units.iter().filter(|u| u.status == Status::Unknown).count();
     let damage = (unknown as f64 + 0.5) / (judged as f64 + 5.0);
     let extra = (REFERENCE_DAMAGE / damage).log10().clamp(0.0, MAX_EXTRA);
@@ -371,7 +432,9 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) ->
     let mut keys: Vec<String> = units
         .iter()
         .map(|u| match u.status {
-            Status::Skip if u.span.of(text).chars().all(|c| c.is_ascii_digit()) => "<num>".to_string(),
+            Status::Skip if u.span.of(text).chars().all(|c| c.is_ascii_digit()) => {
+                "<num>".to_string()
+            }
             _ => context::key(u.span.of(text)),
         })
         .collect();
@@ -405,8 +468,15 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) ->
             u.sentence_start,
             cands.iter().map(|c| {
                 let k = context::key(&c.word);
-                let evidence = if doc.uni.contains_key(&k) { SEEN_EVIDENCE } else { 0.0 };
-                (-(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence, c)
+                let evidence = if doc.uni.contains_key(&k) {
+                    SEEN_EVIDENCE
+                } else {
+                    0.0
+                };
+                (
+                    -(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence,
+                    c,
+                )
             }),
         );
         let (best_score, best, after) = &scored[0];
@@ -424,14 +494,27 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) ->
         }
         let conf = confidence(*best_score, scored.iter().map(|s| s.0).chain([keep]));
         keys[i] = context::key(after);
-        let kind = if best.compound { EditKind::Compound } else { EditKind::Word };
+        let kind = if best.compound {
+            EditKind::Compound
+        } else {
+            EditKind::Word
+        };
         let reason = format!(
             "not a word; OCR reading cost {:.2}, context {:.2}{}",
             best.cost,
             best_score + best.cost as f64,
-            if best.compound { ", repaired part by part" } else { "" }
+            if best.compound {
+                ", repaired part by part"
+            } else {
+                ""
+            }
         );
-        decisions[i] = Some(Decision { after: after.clone(), kind, confidence: conf, reason });
+        decisions[i] = Some(Decision {
+            after: after.clone(),
+            kind,
+            confidence: conf,
+            reason,
+        });
         doc.add(&keys, i);
     }
     doc.add_pairs(&keys, &units);
@@ -446,7 +529,10 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) ->
             }
             continue;
         }
-        if !matches!(u.status, Status::Known | Status::Compound) || letters(token) < 2 || is_acronym(token) {
+        if !matches!(u.status, Status::Known | Status::Compound)
+            || letters(token) < 2
+            || is_acronym(token)
+        {
             continue;
         }
         let own = context::key(token);
@@ -460,15 +546,24 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) ->
                 return 0.0;
             }
             // Pairs are counted by skeleton: this place counts for every spelling of its own.
-            let here = if skeleton(k) == own_skeleton { 1.0 } else { 0.0 };
+            let here = if skeleton(k) == own_skeleton {
+                1.0
+            } else {
+                0.0
+            };
             let n = doc.pair(&prev, k) + doc.pair(k, &next) - 2.0 * here;
             DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
         };
         let is_compound = u.status == Status::Compound;
         let alts = cache.known(token, || {
-            let search = Search { budget: REAL_WORD_BUDGET, generic_edits: 0 };
-            let mut alts: Vec<(Candidate, f32)> =
-                candidates::whole_words(lexicon, token, search).into_iter().map(|c| (c, 0.0)).collect();
+            let search = Search {
+                budget: REAL_WORD_BUDGET,
+                generic_edits: 0,
+            };
+            let mut alts: Vec<(Candidate, f32)> = candidates::whole_words(lexicon, token, search)
+                .into_iter()
+                .map(|c| (c, 0.0))
+                .collect();
             if is_compound {
                 alts.extend(candidates::compound_alternatives(lexicon, token, search));
             }
@@ -479,17 +574,28 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) ->
         }
         let own_cost = channel::CHANNEL.identity_cost(token) as f64;
         let own_score = -own_cost + model.fit(&prev, &own, &next) + doc_evidence(&own);
-        let margin = if is_compound { COMPOUND_MARGIN } else { REAL_WORD_MARGIN };
+        let margin = if is_compound {
+            COMPOUND_MARGIN
+        } else {
+            REAL_WORD_MARGIN
+        };
         let scored = rank(
             token,
             u.sentence_start,
-            alts.iter().filter(|(c, _)| context::key(&c.word) != own).map(|(c, gain)| {
-                let k = context::key(&c.word);
-                let evidence = doc_evidence(&k) + PART_GAIN * *gain as f64;
-                (-(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence, c)
-            }),
+            alts.iter()
+                .filter(|(c, _)| context::key(&c.word) != own)
+                .map(|(c, gain)| {
+                    let k = context::key(&c.word);
+                    let evidence = doc_evidence(&k) + PART_GAIN * *gain as f64;
+                    (
+                        -(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence,
+                        c,
+                    )
+                }),
         );
-        let Some((s, c, after)) = scored.first() else { continue };
+        let Some((s, c, after)) = scored.first() else {
+            continue;
+        };
         if *s < own_score + margin || after == token {
             continue;
         }
@@ -499,7 +605,11 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options, cache: &Cache) ->
             after: after.clone(),
             kind: EditKind::RealWord,
             confidence: conf,
-            reason: format!("a word, but \"{}\" fits the context better (by {:.2})", c.word, s - own_score),
+            reason: format!(
+                "a word, but \"{}\" fits the context better (by {:.2})",
+                c.word,
+                s - own_score
+            ),
         });
     }
 
@@ -536,7 +646,10 @@ impl DocCounts {
         self.bi.clear();
         for (i, u) in units.iter().enumerate() {
             if let Some(p) = u.prev {
-                *self.bi.entry((skeleton(&keys[p]), skeleton(&keys[i]))).or_default() += 1.0;
+                *self
+                    .bi
+                    .entry((skeleton(&keys[p]), skeleton(&keys[i])))
+                    .or_default() += 1.0;
             }
         }
     }
@@ -545,7 +658,10 @@ impl DocCounts {
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        self.bi.get(&(skeleton(a), skeleton(b))).copied().unwrap_or(0.0)
+        self.bi
+            .get(&(skeleton(a), skeleton(b)))
+            .copied()
+            .unwrap_or(0.0)
     }
 }
 
@@ -579,7 +695,14 @@ fn rank<'c>(
 }
 
 /// A "1" between two words of running text, or a "|" before a word: the word "i"/"I".
-fn one_letter_word(text: &str, units: &[Unit], keys: &[String], model: &Model, i: usize, sp: Special) -> Option<Decision> {
+fn one_letter_word(
+    text: &str,
+    units: &[Unit],
+    keys: &[String],
+    model: &Model,
+    i: usize,
+    sp: Special,
+) -> Option<Decision> {
     let u = &units[i];
     let n = u.next?;
     let word = |k: usize, lower: bool| {
@@ -635,14 +758,24 @@ fn keep_budget(token: &str) -> f64 {
 /// stage would refuse.
 pub(crate) fn candidates_for(lex: &Lexicon, token: &str) -> Vec<Candidate> {
     let budget = keep_budget(token) as f32;
-    let search = Search { budget, generic_edits: 0 };
+    let search = Search {
+        budget,
+        generic_edits: 0,
+    };
     let mut c = candidates::whole_words(lex, token, search);
     if c.is_empty() {
         c.extend(candidates::compound(lex, token, search));
     }
     if c.is_empty() && budget >= channel::GENERIC {
         let generic = if letters(token) >= 12 { 2 } else { 1 };
-        c = candidates::whole_words(lex, token, Search { budget, generic_edits: generic });
+        c = candidates::whole_words(
+            lex,
+            token,
+            Search {
+                budget,
+                generic_edits: generic,
+            },
+        );
     }
     c.truncate(8);
     c
