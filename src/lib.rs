@@ -34,3 +34,8 @@ pub use edit::{apply, Edit, EditKind};
 pub use lexicon::{Entry, Lexicon, LexiconError};
 pub use pipeline::{Cleaned, Cleaner, Options, Stats};
 pub use span::Span;
+
+/// The README's examples, compiled and run as doctests so they never rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
