@@ -204,7 +204,8 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     // Mixed case that starts with a capital ("RiR", "KamK"): a code or a name. (Lower case
     // with an inner capital, "fOr", "tillhGrande", is OCR damage.)
     let inner_upper = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
-    if inner_upper > 0 && w.starts_with(char::is_uppercase) {
+    let all_caps = w.chars().all(|c| !c.is_lowercase());
+    if inner_upper > 0 && w.starts_with(char::is_uppercase) && !all_caps {
         return Status::Skip;
     }
     // The first half of a coordination ("hälso- och sjukvård", or "Gymnasie och …" where
@@ -452,31 +453,33 @@ pub fn edits(
 
     let mut decisions: Vec<Option<Decision>> = (0..units.len()).map(|_| None).collect();
 
-    // Pass 1: tokens the lexicon rejects.
+    // Pass 1: tokens the lexicon rejects, and words broken at a line end, judged joined.
+    let mut targets: Vec<(String, usize, Option<usize>)> = Vec::new();
     for (i, u) in units.iter().enumerate() {
-        if u.status != Status::Unknown {
-            continue;
+        if u.status == Status::Unknown {
+            targets.push((u.span.of(text).to_string(), i, None));
+        } else if let Some(j) = broken_word(lexicon, text, &units, i) {
+            let joined = format!("{}{}", u.span.of(text), units[j].span.of(text));
+            targets.push((joined, i, Some(j)));
         }
-        let token = u.span.of(text);
+    }
+    for (token, i, second) in targets {
+        let token = token.as_str();
+        let u = &units[i];
         let cands = cache.unknown(token, || candidates_for(lexicon, token));
         if cands.is_empty() {
             continue;
         }
-        let (prev, next) = neighbours(&keys, u);
+        let last = &units[second.unwrap_or(i)];
+        let (prev, _) = neighbours(&keys, u);
+        let (_, next) = neighbours(&keys, last);
         let scored = rank(
             token,
             u.sentence_start,
             cands.iter().map(|c| {
                 let k = context::key(&c.word);
-                let evidence = if doc.uni.contains_key(&k) {
-                    SEEN_EVIDENCE
-                } else {
-                    0.0
-                };
-                (
-                    -(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence,
-                    c,
-                )
+                let evidence = if doc.uni.contains_key(&k) { SEEN_EVIDENCE } else { 0.0 };
+                (-(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence, c)
             }),
         );
         let (best_score, best, after) = &scored[0];
@@ -493,29 +496,31 @@ pub fn edits(
             continue;
         }
         let conf = confidence(*best_score, scored.iter().map(|s| s.0).chain([keep]));
-        keys[i] = context::key(after);
-        let kind = if best.compound {
-            EditKind::Compound
-        } else {
-            EditKind::Word
-        };
+        let kind = if best.compound { EditKind::Compound } else { EditKind::Word };
         let reason = format!(
-            "not a word; OCR reading cost {:.2}, context {:.2}{}",
+            "not a word; OCR reading cost {:.2}, context {:.2}{}{}",
             best.cost,
             best_score + best.cost as f64,
-            if best.compound {
-                ", repaired part by part"
-            } else {
-                ""
-            }
+            if best.compound { ", repaired part by part" } else { "" },
+            if second.is_some() { ", judged joined across the line break" } else { "" },
         );
-        decisions[i] = Some(Decision {
-            after: after.clone(),
-            kind,
-            confidence: conf,
-            reason,
-        });
-        doc.add(&keys, i);
+        let decide = |after: String| Decision { after, kind, confidence: conf, reason: reason.clone() };
+        match second {
+            None => {
+                keys[i] = context::key(after);
+                decisions[i] = Some(decide(after.clone()));
+                doc.add(&keys, i);
+            }
+            Some(j) => {
+                // Split the repaired word back where the line broke it.
+                let Some((left, right)) = split_back(u.span.of(text), units[j].span.of(text), after) else { continue };
+                for (k, part) in [(i, left), (j, right)] {
+                    if part != units[k].span.of(text) {
+                        decisions[k] = Some(decide(part));
+                    }
+                }
+            }
+        }
     }
     doc.add_pairs(&keys, &units);
 
@@ -738,6 +743,44 @@ fn one_letter_word(
             })
         }
     }
+}
+
+/// If unit `i` is the first half of a word broken at a line end ("forekom-" / "mer") whose
+/// halves the lexicon rejects joined, the index of the second half.
+fn broken_word(lex: &Lexicon, text: &str, units: &[Unit], i: usize) -> Option<usize> {
+    let (a, b) = (&units[i], units.get(i + 1)?);
+    let between = &text[a.span.end..b.span.start];
+    let rest = between.strip_prefix(['-', '¬'])?;
+    if !rest.contains('\n') || !rest.chars().all(char::is_whitespace) {
+        return None;
+    }
+    let (x, y) = (a.span.of(text), b.span.of(text));
+    let word = |s: &str| s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_alphabetic);
+    if !word(x) || !word(y) || !y.starts_with(char::is_lowercase) || x.chars().all(|c| !c.is_lowercase()) {
+        return None;
+    }
+    let joined = format!("{x}{y}");
+    (!lex.is_word(&joined) && !lex.is_word(&format!("{x}-{y}"))).then_some(i + 1)
+}
+
+/// Splits `word` (the repair of `left` + `right`) back into two halves where the line broke
+/// the original: at the same letter when the repair kept the length, else where the two
+/// halves read cheapest through the channel.
+fn split_back(left: &str, right: &str, word: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = left.chars().count();
+    if chars.len() == n + right.chars().count() {
+        return Some((chars[..n].iter().collect(), chars[n..].iter().collect()));
+    }
+    (n.saturating_sub(2)..=(n + 2).min(chars.len()))
+        .filter(|&k| k > 0 && k < chars.len())
+        .map(|k| {
+            let (l, r): (String, String) = (chars[..k].iter().collect(), chars[k..].iter().collect());
+            let cost = channel::CHANNEL.cost(left, &l, 0.0) + channel::CHANNEL.cost(right, &r, 0.0);
+            (cost, l, r)
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, l, r)| (l, r))
 }
 
 /// Channel cost of reading the word "i" as the digit "1" in running text.
