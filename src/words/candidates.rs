@@ -15,11 +15,6 @@ const MAX_READING_COST: f32 = 4.5;
 /// Letters OCR drops are tried only when it drops them often.
 const MAX_INSERT_COST: f32 = 2.5;
 
-/// A part of a compound reading: its token range and skeleton.
-type Part = (usize, usize, String);
-/// A reading of a token's tail: its cost and parts.
-type Reading = (f32, Vec<Part>);
-
 /// A candidate spelling (as the lexicon writes it) and its channel cost.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
@@ -44,10 +39,36 @@ struct Walk<'a> {
     fst: &'a Fst<&'static [u8]>,
     obs: Vec<char>,
     /// per observed position: readings (ocr chars consumed, skeleton bytes, cost)
-    readings: Vec<Vec<(usize, String, f32)>>,
+    readings: Vec<Vec<(usize, Seg, f32)>>,
     /// Letters OCR may drop altogether ("fr" for "för"), with their cost.
-    inserts: Vec<(String, f32)>,
+    inserts: Vec<(Seg, f32)>,
     search: Search,
+}
+
+/// A short skeleton segment, inline: readings are built for every token, so no allocation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Seg {
+    buf: [u8; 8],
+    len: u8,
+}
+
+impl Seg {
+    fn new(s: &str) -> Option<Seg> {
+        let b = s.as_bytes();
+        (b.len() <= 8).then(|| {
+            let mut buf = [0; 8];
+            buf[..b.len()].copy_from_slice(b);
+            Seg { buf, len: b.len() as u8 }
+        })
+    }
+    fn of_char(c: char) -> Seg {
+        let mut buf = [0; 8];
+        let len = c.encode_utf8(&mut buf[..4]).len() as u8;
+        Seg { buf, len }
+    }
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
 }
 
 /// Every skeleton the walk reaches from obs position `start`: `(end, skeleton, cost, roles)`.
@@ -57,12 +78,12 @@ impl<'a> Walk<'a> {
         let obs: Vec<char> = token.chars().collect();
         let mut readings = Vec::with_capacity(obs.len());
         let mut seg = String::new();
+        let mut lower = String::new();
         for i in 0..obs.len() {
-            let mut r: Vec<(usize, String, f32)> = Vec::new();
-            let lower: String = obs[i].to_lowercase().map(fold_char).collect();
-            let id = CHANNEL.identity(obs[i].to_lowercase().next().unwrap_or(obs[i]));
+            let mut r: Vec<(usize, Seg, f32)> = Vec::new();
+            let lc = obs[i].to_lowercase().next().unwrap_or(obs[i]);
             if obs[i].is_alphabetic() {
-                r.push((1, lower, id));
+                r.push((1, Seg::of_char(fold_char(lc)), CHANNEL.identity(lc)));
             }
             for len in 1..=2 {
                 if i + len > obs.len() {
@@ -70,21 +91,15 @@ impl<'a> Walk<'a> {
                 }
                 seg.clear();
                 seg.extend(&obs[i..i + len]);
-                let lower = seg.to_lowercase();
-                let mut segs = vec![seg.as_str()];
-                if lower != seg {
-                    segs.push(&lower);
-                }
-                for (skel, c) in segs
-                    .into_iter()
-                    .flat_map(|s| CHANNEL.readings(s))
-                    .filter(|r| r.1 <= MAX_READING_COST)
-                {
-                    let c = *c;
-                    if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && s == skel) {
-                        e.2 = e.2.min(c);
+                lower.clear();
+                lower.extend(obs[i..i + len].iter().flat_map(|c| c.to_lowercase()));
+                let extra = if lower != seg { CHANNEL.readings(&lower) } else { &[] };
+                for (skel, c) in CHANNEL.readings(&seg).iter().chain(extra).filter(|r| r.1 <= MAX_READING_COST) {
+                    let Some(skel) = Seg::new(skel) else { continue };
+                    if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && *s == skel) {
+                        e.2 = e.2.min(*c);
                     } else {
-                        r.push((len, skel.clone(), c));
+                        r.push((len, skel, *c));
                     }
                 }
             }
@@ -93,8 +108,8 @@ impl<'a> Walk<'a> {
         let inserts = CHANNEL
             .readings("")
             .iter()
-            .map(|(s, c)| (s.clone(), *c))
             .filter(|(_, c)| *c <= MAX_INSERT_COST)
+            .filter_map(|(s, c)| Some((Seg::new(s)?, *c)))
             .collect();
         Walk {
             fst: lex.skeleton_map().as_fst(),
@@ -148,9 +163,9 @@ impl<'a> Walk<'a> {
                 if next > self.search.budget {
                     continue;
                 }
-                if let Some((n, o)) = self.follow(node, acc, skel.as_bytes()) {
+                if let Some((n, o)) = self.follow(node, acc, skel.bytes()) {
                     let l = path.len();
-                    path.extend_from_slice(skel.as_bytes());
+                    path.extend_from_slice(skel.bytes());
                     self.step(
                         n,
                         o,
@@ -172,9 +187,9 @@ impl<'a> Walk<'a> {
                 if cost + c > self.search.budget {
                     continue;
                 }
-                if let Some((n, o)) = self.follow(node, acc, skel.as_bytes()) {
+                if let Some((n, o)) = self.follow(node, acc, skel.bytes()) {
                     let l = path.len();
-                    path.extend_from_slice(skel.as_bytes());
+                    path.extend_from_slice(skel.bytes());
                     self.step(
                         n,
                         o,
@@ -289,66 +304,49 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
 /// channel; the cheapest split (fewest parts on ties). Parts are repaired one by one, so a
 /// compound the list lacks is still found.
 pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Candidate> {
-    let walk = Walk::new(lex, token, search);
+    let mut walk = Walk::new(lex, token, search);
     let n = walk.obs.len();
     if n < 5 {
         return None;
     }
-    // best[i]: cheapest (cost, parts) reading obs[i..] as MIDDLE* END.
-    let mut best: Vec<Option<Reading>> = vec![None; n + 1];
+    // Forward over part boundaries: reach[p] is the cheapest reading of obs[..p] as BEGIN
+    // MIDDLE*, with its previous boundary, skeleton and number of parts. A walk starts only
+    // where a part can end, with the budget that is left.
+    type Reach = Option<(f32, usize, String, usize)>;
+    let mut reach: Vec<Reach> = vec![None; n + 1];
+    reach[0] = Some((0.0, 0, String::new(), 0));
+    let mut done: Reach = None;
+    let better = |old: &Reach, cost: f32, parts: usize| {
+        old.as_ref().is_none_or(|o| cost < o.0 - 1e-6 || (cost <= o.0 + 1e-6 && parts < o.3))
+    };
     let mut hits = Vec::new();
-    for i in (2..n - 1).rev() {
+    for p in 0..n - 1 {
+        let Some((base, _, _, parts)) = reach[p].clone() else { continue };
+        walk.search.budget = search.budget - base;
         hits.clear();
-        walk.run(i, false, &mut hits);
-        let mut b: Option<Reading> = None;
+        walk.run(p, false, &mut hits);
         for (end, skel, cost, r) in hits.drain(..) {
-            if end - i < 2 || r & roles::FORBIDDEN != 0 {
+            if end - p < 2 || r & roles::FORBIDDEN != 0 {
                 continue;
             }
-            let tail = if end == n {
-                (r & roles::END != 0).then(|| (cost, vec![(i, end, skel)]))
-            } else if r & roles::MIDDLE != 0 {
-                best[end].as_ref().map(|(c, parts)| {
-                    let mut p = vec![(i, end, skel)];
-                    p.extend(parts.iter().cloned());
-                    (cost + c, p)
-                })
-            } else {
-                None
-            };
-            if let Some(t) = tail {
-                if t.0 <= search.budget
-                    && b.as_ref().is_none_or(|x| {
-                        t.0 < x.0 - 1e-6 || (t.0 <= x.0 + 1e-6 && t.1.len() < x.1.len())
-                    })
-                {
-                    b = Some(t);
+            let total = base + cost;
+            if end == n {
+                if p > 0 && r & roles::END != 0 && better(&done, total, parts + 1) {
+                    done = Some((total, p, skel, parts + 1));
                 }
-            }
-        }
-        best[i] = b;
-    }
-    hits.clear();
-    walk.run(0, false, &mut hits);
-    let mut top: Option<Reading> = None;
-    for (end, skel, cost, r) in hits {
-        if end < 2 || end >= n - 1 || r & roles::BEGIN == 0 || r & roles::FORBIDDEN != 0 {
-            continue;
-        }
-        if let Some((c, parts)) = &best[end] {
-            let total = cost + c;
-            if total <= search.budget
-                && top.as_ref().is_none_or(|x| {
-                    total < x.0 - 1e-6 || (total <= x.0 + 1e-6 && parts.len() + 1 < x.1.len())
-                })
-            {
-                let mut p = vec![(0, end, skel)];
-                p.extend(parts.iter().cloned());
-                top = Some((total, p));
+            } else if end + 2 <= n && r & if p == 0 { roles::BEGIN } else { roles::MIDDLE } != 0 && better(&reach[end], total, parts + 1) {
+                reach[end] = Some((total, p, skel, parts + 1));
             }
         }
     }
-    let (_, parts) = top?;
+    let (_, mut p, skel, _) = done?;
+    let mut parts = vec![(p, n, skel)];
+    while p > 0 {
+        let (_, prev, skel, _) = reach[p].clone()?;
+        parts.push((prev, p, skel));
+        p = prev;
+    }
+    parts.reverse();
     // Choose each part's spelling: the cheapest form with that skeleton in the part's role.
     let last = parts.len() - 1;
     let mut word = String::new();

@@ -203,7 +203,8 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     }
     // Mixed case that starts with a capital ("RiR", "KamK"): a code or a name. (Lower case
     // with an inner capital, "fOr", "tillhGrande", is OCR damage.)
-    let inner_upper = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
+    // ("I" inside a word is OCR's "l": "WaIIin".)
+    let inner_upper = w.chars().skip(1).filter(|&c| c.is_uppercase() && c != 'I').count();
     let all_caps = w.chars().all(|c| !c.is_lowercase());
     if inner_upper > 0 && w.starts_with(char::is_uppercase) && !all_caps {
         return Status::Skip;
@@ -484,11 +485,14 @@ pub fn edits(
         );
         let (best_score, best, after) = &scored[0];
         let mut keep_cost = keep_budget(token);
+        // A capital that OCR made of another letter ("Iagen" for "lagen") says nothing of names.
+        let lower_first = |s: &str| s.chars().next().and_then(|c| c.to_lowercase().next());
+        let capital = token.starts_with(char::is_uppercase) && lower_first(token) == lower_first(&best.word);
         // A capitalised token that recurs in one spelling and has no close word: a name.
-        if token.starts_with(char::is_uppercase) && spelled.get(token).copied().unwrap_or(0) > 1 {
+        if capital && spelled.get(token).copied().unwrap_or(0) > 1 {
             keep_cost -= NAME_RECURS;
         }
-        if token.starts_with(char::is_uppercase) && !u.sentence_start {
+        if capital && !u.sentence_start {
             keep_cost -= NAME_MID_SENTENCE;
         }
         let keep = best_score + best.cost as f64 + extra - keep_cost;
