@@ -3,7 +3,7 @@
 
 use fst::raw::{Fst, Node, Output};
 
-use super::channel::{CHANNEL, GENERIC};
+use super::channel::{is_mark, CHANNEL, GENERIC, MARK_COST};
 use crate::lexicon::compound::split_roles;
 use crate::lexicon::roles;
 use crate::lexicon::skeleton::fold_char;
@@ -84,6 +84,9 @@ impl<'a> Walk<'a> {
             let lc = obs[i].to_lowercase().next().unwrap_or(obs[i]);
             if obs[i].is_alphabetic() {
                 r.push((1, Seg::of_char(fold_char(lc)), CHANNEL.identity(lc)));
+            }
+            if is_mark(obs[i]) {
+                r.push((1, Seg { buf: [0; 8], len: 0 }, MARK_COST));
             }
             for len in 1..=2 {
                 if i + len > obs.len() {
