@@ -1,0 +1,174 @@
+//! Paragraphs: which line breaks are inside a paragraph (joined), which end a block, and
+//! how a word broken at a line end is put together again; list markers and the dash.
+
+use regex::Regex;
+
+use crate::{Edit, EditKind, Lexicon, Span};
+
+/// What goes between two body lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sep {
+    /// Same paragraph: one space.
+    Join,
+    /// A word broken at the line end, rejoined: hyphen and break removed.
+    Rejoin,
+    /// A hyphen that belongs to the word ("EU-land"): the break removed, the hyphen kept.
+    KeepHyphen,
+    /// A hyphen before a coordination ("Gymnasie- och"): the break becomes a space.
+    HyphenSpace,
+    /// Same block, own line (list items, signature rows).
+    Line,
+    /// A new block: one blank line.
+    Block,
+}
+
+impl Sep {
+    pub fn text(self) -> &'static str {
+        match self {
+            Sep::Join | Sep::HyphenSpace => " ",
+            Sep::Rejoin | Sep::KeepHyphen => "",
+            Sep::Line => "\n",
+            Sep::Block => "\n\n",
+        }
+    }
+}
+
+/// Words that follow a hyphenated first part in a coordination ("Gymnasie- och
+/// vuxenutbildning", "bygg- eller anläggningsprojekt").
+const COORDINATION: &[&str] =
+    &["och", "eller", "samt", "respektive", "resp", "som", "till", "liksom", "men", "utan", "än", "&"];
+
+pub(crate) struct Rules {
+    list: Regex,
+    dash_item: Regex,
+    section: Regex,
+    dash: Regex,
+}
+
+/// One body line, as the paragraph rules see it.
+pub(crate) struct BodyLine<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+impl Rules {
+    pub fn new() -> Rules {
+        Rules {
+            // A list item: a bullet as OCR reads it ("e", "«", "*", "+", ":", "©"), or a number.
+            list: Regex::new(r"^(?:(?:[•·∙◦▪●■*+«»:©¢°]|\d{1,2}[.)]|[a-z]\))\s+\S|e\s+\p{Lu})").expect("valid regex"),
+            dash_item: Regex::new(r"^[-–—−]\s+\S").expect("valid regex"),
+            // A § line ("§ 12  Dnr KS 2021/504"; OCR reads § as "$", "&" or "8").
+            section: Regex::new(r"(?i)^(?:[§$&]\s*\d|\d{1,4}\s+dnr\b|8\s?\d{1,3}\s+dnr\b)|\bdnr\b").expect("valid regex"),
+            // A spaced hyphen or em dash between words.
+            dash: Regex::new(r"[\p{L}\p{N}.,)”\x22] +([-—−]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
+        }
+    }
+
+    fn is_list(&self, line: &str) -> bool {
+        self.list.is_match(line)
+    }
+
+    fn is_section(&self, line: &str) -> bool {
+        self.section.is_match(line) && line.split_whitespace().count() <= 8
+    }
+
+    /// What goes between body lines `a` and `b`. `blanks`: blank lines between them on the
+    /// page; `page_break`: they are on different pages. `width`: a full line's length.
+    pub fn sep(&self, a: &str, b: &str, blanks: usize, page_break: bool, width: usize, lexicon: &Lexicon) -> Sep {
+        let apart = if blanks > 0 || page_break { Sep::Block } else { Sep::Line };
+        if let Some(s) = self.hyphen(a, b, lexicon) {
+            return s;
+        }
+        let b_dash_item = self.dash_item.is_match(b);
+        if self.is_section(a) || self.is_section(b) || self.is_list(b) {
+            return apart;
+        }
+        let open = !a.ends_with(['.', '!', '?', ':', ';']);
+        let b_first = b.chars().next().unwrap_or(' ');
+        let b_lower = b_first.is_lowercase() || (b_first.is_ascii_digit() && open && !b_dash_item);
+        let full = a.chars().count() * 100 >= width * 70;
+        if b_dash_item {
+            // "- text" after a finished line is a list item; inside a sentence, a dash.
+            return if open && full && blanks == 0 && !page_break { Sep::Join } else { apart };
+        }
+        if blanks > 0 || page_break {
+            // A stray blank line or a page break in mid-sentence.
+            let a_item = self.is_list(a);
+            return if open && b_lower && (full || a_item || a.ends_with(',')) { Sep::Join } else { Sep::Block };
+        }
+        if full || b_lower {
+            Sep::Join
+        } else {
+            Sep::Line
+        }
+    }
+
+    /// A line ending in a hyphen after a letter, and a next line that starts with a word.
+    fn hyphen(&self, a: &str, b: &str, lexicon: &Lexicon) -> Option<Sep> {
+        let stem = a.strip_suffix(['-', '¬', '‐'])?;
+        let prefix: String = {
+            let rev: String = stem.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+            rev.chars().rev().collect()
+        };
+        if !prefix.chars().last().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let first = b.split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+        let next = first.trim_end_matches('-');
+        if next.is_empty() {
+            return None;
+        }
+        if COORDINATION.contains(&next) {
+            return Some(Sep::HyphenSpace);
+        }
+        let letters: Vec<char> = prefix.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let starts_upper = next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if acronym || starts_upper || prefix.chars().last().is_some_and(|c| c.is_ascii_digit()) {
+            return Some(Sep::KeepHyphen);
+        }
+        let joined = format!("{prefix}{next}");
+        if lexicon.is_word(&joined) {
+            return Some(Sep::Rejoin);
+        }
+        let hyphenated = format!("{prefix}-{next}");
+        if lexicon.is_list_word(&hyphenated) {
+            return Some(Sep::KeepHyphen);
+        }
+        // OCR damages the halves ("utvir-" / "dering"), so a joined form the lexicon does not
+        // know is still the likelier reading: the word stage repairs the whole word.
+        Some(Sep::Rejoin)
+    }
+
+    /// The list marker edit of a line that starts a list item: OCR's "e", "«", "*", "+", ":"
+    /// become "•", a hyphen or em dash "–".
+    pub fn marker(&self, line: &BodyLine<'_>, text: &str) -> Option<Edit> {
+        let first = line.text.chars().next()?;
+        let want = if self.dash_item.is_match(line.text) {
+            "–"
+        } else if self.list.is_match(line.text)
+            && !first.is_ascii_digit()
+            && (!first.is_ascii_lowercase() || line.text.starts_with("e ") || line.text.starts_with("e\t"))
+        {
+            "•"
+        } else {
+            return None;
+        };
+        if line.text.starts_with(want) {
+            return None;
+        }
+        let span = Span::new(line.span.start, line.span.start + first.len_utf8());
+        Some(Edit::new(text, span, want, EditKind::Typography, 0.8, "list marker"))
+    }
+
+    /// Spaced hyphens and em dashes between words in `line`, as en dashes.
+    pub fn dashes(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+        let mut at = 0;
+        while let Some(c) = self.dash.captures_at(line.text, at) {
+            let m = c.get(1).expect("group 1");
+            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            out.push(Edit::new(text, span, "–", EditKind::Typography, 0.8, "dash between words"));
+            at = m.end();
+        }
+    }
+}
