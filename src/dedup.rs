@@ -25,6 +25,12 @@ use crate::{Edit, EditKind, Options, Span};
 /// Folded units at least this similar are copies (OCR reads the two copies differently).
 pub const SIMILARITY: f64 = 0.88;
 
+/// A repeated unit this long (folded characters) is a copy even on its own.
+const STANDALONE_CHARS: usize = 200;
+
+/// How far apart (in units) two copied units may be and still belong to one copied run.
+const RUN_GAP: usize = 3;
+
 /// Units shorter than this (folded characters) count as short.
 const LONG_CHARS: usize = 40;
 
@@ -41,6 +47,8 @@ struct Unit {
     /// Capitalised words after the first, folded.
     names: Vec<String>,
     heading: bool,
+    /// 0: running text, 1: a bulleted item, 2: a numbered item.
+    item: u8,
 }
 
 fn unit(text: &str, start: usize, content: Span) -> Unit {
@@ -72,7 +80,15 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
         && s.chars().next().is_some_and(char::is_uppercase)
         && !s.ends_with(['.', ',', ';', ':', '!', '?'])
         && !s.chars().next().is_some_and(|c| c.is_ascii_digit());
-    Unit { content, start, folded: words.join(" "), words, numbers, names, heading }
+    let first = s.split_whitespace().next().unwrap_or("");
+    let item = if first.len() <= 3 && first.ends_with(['.', ')']) && first.starts_with(|c: char| c.is_ascii_digit()) {
+        2
+    } else if first.chars().count() == 1 && !first.chars().all(char::is_alphanumeric) {
+        1
+    } else {
+        0
+    };
+    Unit { content, start, folded: words.join(" "), words, numbers, names, heading, item }
 }
 
 /// Removals of paragraphs of `text` (after word repair) that repeat an earlier paragraph.
@@ -95,14 +111,39 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
     // kept[j] = Some((i, similarity)): unit j repeats unit i.
     let mut kept: Vec<Option<(usize, f64)>> = vec![None; n];
     let long = |u: &Unit| u.folded.chars().count() >= LONG_CHARS && u.words.len() >= 4;
+    let mut candidate: Vec<Option<(usize, f64)>> = vec![None; n];
     for j in 0..n {
         if !long(&units[j]) {
             continue;
         }
-        kept[j] = (0..j)
-            .filter(|&i| kept[i].is_none())
+        candidate[j] = (0..j)
             .filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
+    }
+    // A long paragraph repeated is a copy by itself; a shorter one (a formulaic decision
+    // sentence that every item repeats) only next to other copied units.
+    for j in 0..n {
+        if candidate[j].is_some() && units[j].folded.chars().count() >= STANDALONE_CHARS {
+            kept[j] = candidate[j];
+        }
+    }
+    loop {
+        let mut changed = false;
+        for j in 0..n {
+            let Some((i, _)) = candidate[j] else { continue };
+            if kept[j].is_some() {
+                continue;
+            }
+            let near = (j.saturating_sub(RUN_GAP)..(j + RUN_GAP + 1).min(n))
+                .any(|k| k != j && kept[k].is_some_and(|(m, _)| m.abs_diff(i) <= RUN_GAP && (m < i) == (k < j)));
+            if near {
+                kept[j] = candidate[j];
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
     }
     // Short units inside a repeated run.
     loop {
@@ -160,7 +201,11 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
         let end = if j + 1 < n { units[j + 1].start } else { units[j].content.end };
         let span = Span::new(start, end);
         let mut e = match kept[j] {
-            Some((i, s)) => {
+            Some((mut i, s)) => {
+                // Point at the first occurrence, not at another copy.
+                while let Some((k, _)) = kept[i] {
+                    i = k;
+                }
                 let mut e = Edit::new(
                     text,
                     span,
@@ -195,7 +240,7 @@ fn begin(s: &str) -> String {
 /// If `b` repeats `a`: their similarity.
 fn same(a: &Unit, b: &Unit) -> Option<f64> {
     let (la, lb) = (a.folded.chars().count(), b.folded.chars().count());
-    if la == 0 || lb == 0 || la.min(lb) * 100 < la.max(lb) * 80 {
+    if a.item != b.item || la == 0 || lb == 0 || la.min(lb) * 100 < la.max(lb) * 80 {
         return None;
     }
     // A cheap filter before the quadratic comparison: most words shared.

@@ -307,7 +307,9 @@ pub(crate) fn find(text: &str, lines: &[Line], lexicon: &Lexicon, pat: &Patterns
                 if reason.is_none() && !starts_body {
                     let r = recurs(p, k, top);
                     let shallow = if top { k <= 1 } else { k == 0 };
-                    let needed = if shallow { 2 } else { 3.max((n_printed * 3).div_ceil(5)) };
+                    // Lines at the very edge recur on half the pages (a document may join two
+                    // parts with their own headers); deeper lines on most pages.
+                    let needed = if shallow { 2.max(n_printed.div_ceil(2)) } else { 3.max((n_printed * 3).div_ceil(5)) };
                     if r >= 2 && r >= needed && (shallow || !in_interior(i)) {
                         reason = Some(format!("running {edge} on {r} of {n_printed} pages"));
                     }
@@ -337,7 +339,76 @@ pub(crate) fn find(text: &str, lines: &[Line], lexicon: &Lexicon, pat: &Patterns
             }
         }
     }
+    fragments(text, lines, &pages, &keys, pat, lexicon, &mut reasons);
     reasons
+}
+
+/// OCR splits a header row into its parts and may move them ("Borås Stad" / "Kommunstyrelsen"
+/// on top, "PROTOKOLL" further down). On a page whose edge is not already furniture, the
+/// edge lines that are parts of a running row found on other pages are furniture too; and a
+/// line that is only a document type in capitals, part of such a row, is furniture wherever
+/// it is.
+fn fragments(
+    text: &str,
+    lines: &[Line],
+    pages: &[Page],
+    keys: &[String],
+    pat: &Patterns,
+    lexicon: &Lexicon,
+    reasons: &mut [Option<String>],
+) {
+    let rows: Vec<(usize, &String)> = reasons
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| r.is_some() && keys[*i].len() >= 8)
+        .map(|(i, _)| (lines[i].page, &keys[i]))
+        .collect();
+    let part_of_row = |i: usize| -> bool {
+        let f = &keys[i];
+        f.len() >= 6 && rows.iter().any(|&(p, r)| p != lines[i].page && r.len() > f.len() && contains_like(r, f))
+    };
+    for page in pages.iter().filter(|p| !p.lines.is_empty()) {
+        for top in [true, false] {
+            if reasons[nth_from_edge(page, 0, top)].is_some() {
+                continue;
+            }
+            let depth = if top { TOP_DEPTH } else { BOTTOM_DEPTH }.min(page.lines.len());
+            for k in 0..depth {
+                let i = nth_from_edge(page, k, top);
+                let s = lines[i].content.of(text);
+                if pat.body_start.is_match(s) {
+                    break;
+                }
+                if part_of_row(i) {
+                    let edge = if top { "header" } else { "footer" };
+                    reasons[i] = Some(format!("part of the running {edge}"));
+                } else if !(pat.page_number.is_match(s) || (k > 0 && pat.is_debris(s, lexicon))) {
+                    break;
+                } else {
+                    reasons[i] = Some("page number".into());
+                }
+            }
+        }
+        for &i in &page.lines {
+            let s = lines[i].content.of(text);
+            if reasons[i].is_none() && !s.contains(char::is_whitespace) && pat.is_doc_type_header(s) && part_of_row(i) {
+                reasons[i] = Some("document type, part of the running header".into());
+            }
+        }
+    }
+}
+
+/// Does `row` contain `part`, allowing OCR noise?
+fn contains_like(row: &str, part: &str) -> bool {
+    if row.contains(part) {
+        return true;
+    }
+    let r: Vec<char> = row.chars().collect();
+    let n = part.chars().count();
+    (0..=r.len().saturating_sub(n)).any(|s| {
+        let w: String = r[s..(s + n).min(r.len())].iter().collect();
+        similarity(&w, part) >= RECUR_SIMILARITY
+    })
 }
 
 /// The line `k` non-blank lines from the top (or the bottom) edge of `page`.

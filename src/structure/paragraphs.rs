@@ -43,6 +43,7 @@ pub(crate) struct Rules {
     dash_item: Regex,
     section: Regex,
     dash: Regex,
+    label: Regex,
 }
 
 /// One body line, as the paragraph rules see it.
@@ -60,6 +61,8 @@ impl Rules {
             // A § line ("§ 12  Dnr KS 2021/504"; OCR reads § as "$", "&" or "8").
             section: Regex::new(r"(?i)^(?:[§$&]\s*\d|\d{1,4}\s+dnr\b|8\s?\d{1,3}\s+dnr\b)|\bdnr\b").expect("valid regex"),
             // A spaced hyphen or em dash between words.
+            // A meeting-data row: "Justerare: Karin Ström", "Plats och tid: …".
+            label: Regex::new(r"^\p{Lu}[\p{L}\- ]{1,30}:\s").expect("valid regex"),
             dash: Regex::new(r"[\p{L}\p{N}.,)”\x22] +([-—−]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
         }
     }
@@ -95,6 +98,15 @@ impl Rules {
             // A stray blank line or a page break in mid-sentence.
             let a_item = self.is_list(a);
             return if open && b_lower && (full || a_item || a.ends_with(',')) { Sep::Join } else { Sep::Block };
+        }
+        if self.label.is_match(b) && !b_lower {
+            return Sep::Line;
+        }
+        // A few words after a finished sentence, not a sentence themselves: a name, a
+        // signature row, a heading.
+        let b_short = b.split_whitespace().count() <= 4 && !b.ends_with(['.', ',', ':', ';', '!', '?']);
+        if !open && b_short && !b_lower {
+            return Sep::Line;
         }
         if full || b_lower {
             Sep::Join
