@@ -29,7 +29,7 @@ pub const SIMILARITY: f64 = 0.88;
 const STANDALONE_CHARS: usize = 200;
 
 /// How far apart (in units) two copied units may be and still belong to one copied run.
-const RUN_GAP: usize = 3;
+const RUN_GAP: usize = 4;
 
 /// Units shorter than this (folded characters) count as short.
 const LONG_CHARS: usize = 40;
@@ -111,33 +111,34 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
     // kept[j] = Some((i, similarity)): unit j repeats unit i.
     let mut kept: Vec<Option<(usize, f64)>> = vec![None; n];
     let long = |u: &Unit| u.folded.chars().count() >= LONG_CHARS && u.words.len() >= 4;
-    let mut candidate: Vec<Option<(usize, f64)>> = vec![None; n];
+    // Every earlier unit that unit j repeats, most similar first.
+    let mut candidates: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for j in 0..n {
         if !long(&units[j]) {
             continue;
         }
-        candidate[j] = (0..j)
-            .filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s)))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
+        candidates[j] = (0..j).filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s))).collect();
+        candidates[j].sort_by(|a, b| b.1.total_cmp(&a.1));
     }
     // A long paragraph repeated is a copy by itself; a shorter one (a formulaic decision
     // sentence that every item repeats) only next to other copied units.
     for j in 0..n {
-        if candidate[j].is_some() && units[j].folded.chars().count() >= STANDALONE_CHARS {
-            kept[j] = candidate[j];
+        if units[j].folded.chars().count() >= STANDALONE_CHARS {
+            kept[j] = candidates[j].first().copied();
         }
     }
     loop {
         let mut changed = false;
         for j in 0..n {
-            let Some((i, _)) = candidate[j] else { continue };
             if kept[j].is_some() {
                 continue;
             }
-            let near = (j.saturating_sub(RUN_GAP)..(j + RUN_GAP + 1).min(n))
-                .any(|k| k != j && kept[k].is_some_and(|(m, _)| m.abs_diff(i) <= RUN_GAP && (m < i) == (k < j)));
-            if near {
-                kept[j] = candidate[j];
+            let near = |i: usize| {
+                (j.saturating_sub(RUN_GAP)..(j + RUN_GAP + 1).min(n))
+                    .any(|k| k != j && kept[k].is_some_and(|(m, _)| m.abs_diff(i) <= RUN_GAP && (m < i) == (k < j)))
+            };
+            if let Some(&c) = candidates[j].iter().find(|(i, _)| near(*i)) {
+                kept[j] = Some(c);
                 changed = true;
             }
         }

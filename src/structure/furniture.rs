@@ -215,7 +215,10 @@ impl Patterns {
     }
 
     fn is_debris(&self, line: &str, lexicon: &Lexicon) -> bool {
+        // "m.m." or "sen." at a page foot ends a sentence; debris does not.
         line.chars().count() <= 15
+            && !line.ends_with(['.', ',', ';', ':', ')'])
+            && !line.starts_with(char::is_lowercase)
             && !self.page_number.is_match(line)
             && !line.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 3 && lexicon.is_list_word(w))
     }

@@ -44,6 +44,7 @@ pub(crate) struct Rules {
     section: Regex,
     dash: Regex,
     label: Regex,
+    section_mark: Regex,
 }
 
 /// One body line, as the paragraph rules see it.
@@ -61,6 +62,8 @@ impl Rules {
             // A § line ("§ 12  Dnr KS 2021/504"; OCR reads § as "$", "&" or "8").
             section: Regex::new(r"(?i)^(?:[§$&]\s*\d|\d{1,4}\s+dnr\b|8\s?\d{1,3}\s+dnr\b)|\bdnr\b").expect("valid regex"),
             // A spaced hyphen or em dash between words.
+            // A § line whose "§" OCR read as "$" or "&".
+            section_mark: Regex::new(r"^[$&]\s?\d{1,4}\s+(?i:dnr)\b").expect("valid regex"),
             // A meeting-data row: "Justerare: Karin Ström", "Plats och tid: …".
             label: Regex::new(r"^\p{Lu}[\p{L}\- ]{1,30}:\s").expect("valid regex"),
             dash: Regex::new(r"[\p{L}\p{N}.,)”\x22] +([-—−]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
@@ -156,6 +159,10 @@ impl Rules {
     /// become "•", a hyphen or em dash "–".
     pub fn marker(&self, line: &BodyLine<'_>, text: &str) -> Option<Edit> {
         let first = line.text.chars().next()?;
+        if self.section_mark.is_match(line.text) {
+            let span = Span::new(line.span.start, line.span.start + first.len_utf8());
+            return Some(Edit::new(text, span, "§", EditKind::Typography, 0.8, "section sign"));
+        }
         let want = if self.dash_item.is_match(line.text) {
             "–"
         } else if self.list.is_match(line.text)
