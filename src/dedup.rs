@@ -31,6 +31,10 @@ const STANDALONE_CHARS: usize = 200;
 /// How far apart (in units) two copied units may be and still belong to one copied run.
 const RUN_GAP: usize = 4;
 
+/// A name (capitalised word) in one copy matches a word of the other at least this similar;
+/// "Arbetslivsförvaltningen" for "Arbetslivsnämnden" is about 0.57, OCR noise about 0.7 up.
+const NAME_SIMILARITY: f64 = 0.7;
+
 /// Units shorter than this (folded characters) count as short.
 const LONG_CHARS: usize = 40;
 
@@ -282,5 +286,5 @@ fn numbers_differ(a: &[String], b: &[String]) -> bool {
 
 /// A name in `a` that `b` does not have, even misread.
 fn names_differ(a: &Unit, b: &Unit) -> bool {
-    a.names.iter().any(|n| !b.words.iter().any(|w| w == n || similarity(w, n) >= 0.75))
+    a.names.iter().any(|n| !b.words.iter().any(|w| w == n || similarity(w, n) >= NAME_SIMILARITY))
 }

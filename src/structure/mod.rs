@@ -83,7 +83,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
             let page_break = a.page != b.page;
             let sep = rules.sep(at, bt, blanks, page_break, width, lexicon);
             let mut start = a.content.end;
-            if sep == Sep::Rejoin {
+            if sep.takes_hyphen() {
                 start -= at.chars().last().map_or(0, char::len_utf8);
             }
             let (kind, reason) = match sep {

@@ -23,10 +23,18 @@ pub(crate) enum Sep {
 }
 
 impl Sep {
+    /// Does it replace the line-end hyphen too?
+    pub fn takes_hyphen(self) -> bool {
+        matches!(self, Sep::Rejoin | Sep::KeepHyphen | Sep::HyphenSpace)
+    }
+
+    /// What replaces the break (and the hyphen, when [`Sep::takes_hyphen`]).
     pub fn text(self) -> &'static str {
         match self {
-            Sep::Join | Sep::HyphenSpace => " ",
-            Sep::Rejoin | Sep::KeepHyphen => "",
+            Sep::Join => " ",
+            Sep::HyphenSpace => "- ",
+            Sep::KeepHyphen => "-",
+            Sep::Rejoin => "",
             Sep::Line => "\n",
             Sep::Block => "\n\n",
         }
@@ -45,6 +53,7 @@ pub(crate) struct Rules {
     dash: Regex,
     label: Regex,
     section_mark: Regex,
+    coord_dash: Regex,
 }
 
 /// One body line, as the paragraph rules see it.
@@ -64,6 +73,8 @@ impl Rules {
             // A spaced hyphen or em dash between words.
             // A § line whose "§" OCR read as "$" or "&".
             section_mark: Regex::new(r"^[$&]\s?\d{1,4}\s+(?i:dnr)\b").expect("valid regex"),
+            // A first part before a coordination, its hyphen read as a dash ("Miljö— och").
+            coord_dash: Regex::new(r"\p{L}([—–]) (?:och|eller|samt|respektive)\b").expect("valid regex"),
             // A meeting-data row: "Justerare: Karin Ström", "Plats och tid: …".
             label: Regex::new(r"^\p{Lu}[\p{L}\- ]{1,30}:\s").expect("valid regex"),
             dash: Regex::new(r"[\p{L}\p{N}.,)”\x22] +([-—−]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
@@ -120,7 +131,8 @@ impl Rules {
 
     /// A line ending in a hyphen after a letter, and a next line that starts with a word.
     fn hyphen(&self, a: &str, b: &str, lexicon: &Lexicon) -> Option<Sep> {
-        let stem = a.strip_suffix(['-', '¬', '‐'])?;
+        // OCR reads the hyphen as a dash too ("Livsmedels—" / "verket").
+        let stem = a.strip_suffix(['-', '¬', '‐', '—', '–'])?;
         let prefix: String = {
             let rev: String = stem.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
             rev.chars().rev().collect()
@@ -188,6 +200,11 @@ impl Rules {
             let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
             out.push(Edit::new(text, span, "–", EditKind::Typography, 0.8, "dash between words"));
             at = m.end();
+        }
+        for c in self.coord_dash.captures_iter(line.text) {
+            let m = c.get(1).expect("group 1");
+            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            out.push(Edit::new(text, span, "-", EditKind::Typography, 0.8, "hyphen before a coordination"));
         }
     }
 }
