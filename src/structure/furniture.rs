@@ -104,6 +104,9 @@ const ORG_ENDINGS: &[&str] = &[
 const TOP_DEPTH: usize = 6;
 const BOTTOM_DEPTH: usize = 4;
 
+/// A run of letters reads as a signature phrase at least this similar.
+const PHRASE_SIMILARITY: f64 = 0.78;
+
 /// Recurring lines compare at least this similar (folded keys).
 const RECUR_SIMILARITY: f64 = 0.8;
 
@@ -114,6 +117,7 @@ pub(crate) struct Patterns {
     body_start: Regex,
     user: Vec<Regex>,
     phrases: Vec<Vec<String>>,
+    phrase_runs: Vec<String>,
     address: Vec<String>,
     doc_types: Vec<String>,
     org_endings: Vec<String>,
@@ -148,6 +152,7 @@ impl Patterns {
             body_start: Regex::new(r"^(§|\d{1,2}[.)]\s|[•·*+«»]\s)").expect("valid regex"),
             user: user.iter().filter_map(|p| Regex::new(p).ok()).collect(),
             phrases: PHRASES.iter().map(|p| words(p)).collect(),
+            phrase_runs: PHRASES.iter().map(|p| words(p).concat()).collect(),
             address: fold_all(ADDRESS_WORDS),
             doc_types: fold_all(DOC_TYPES),
             org_endings: fold_all(ORG_ENDINGS),
@@ -174,7 +179,36 @@ impl Patterns {
                 }
             }
         }
-        covered[ws.len()]
+        covered[ws.len()] || self.is_phrase_run(&ws.concat())
+    }
+
+    /// The same on the letters alone: OCR drops letters and splits words ("Justerandes si
+    /// natur Utdra sbes rkande" for "Justerandes signatur Utdragsbestyrkande").
+    fn is_phrase_run(&self, letters: &str) -> bool {
+        let l: Vec<char> = letters.chars().collect();
+        if l.len() < 10 || l.len() > 120 {
+            return false;
+        }
+        let mut reach = vec![false; l.len() + 1];
+        reach[0] = true;
+        for p in 0..l.len() {
+            if !reach[p] {
+                continue;
+            }
+            for ph in &self.phrase_runs {
+                let n = ph.chars().count();
+                for len in n.saturating_sub(4)..=n + 2 {
+                    if len == 0 || p + len > l.len() || reach[p + len] {
+                        continue;
+                    }
+                    let w: String = l[p..p + len].iter().collect();
+                    if similarity(&w, ph) >= PHRASE_SIMILARITY {
+                        reach[p + len] = true;
+                    }
+                }
+            }
+        }
+        reach[l.len()]
     }
 
     fn has_address_word(&self, line: &str) -> bool {
@@ -296,6 +330,7 @@ pub(crate) fn find(text: &str, lines: &[Line], lexicon: &Lexicon, pat: &Patterns
             let depth = if top { TOP_DEPTH } else { BOTTOM_DEPTH }.min(n);
             let edge = if top { "header" } else { "footer" };
             let mut prev_page_number = false;
+            let mut tentative: Option<usize> = None;
             for k in 0..depth {
                 let i = nth_from_edge(page, k, top);
                 let s = content(i);
@@ -326,8 +361,14 @@ pub(crate) fn find(text: &str, lines: &[Line], lexicon: &Lexicon, pat: &Patterns
                 if reason.is_none() && pat.has_address_word(s) && !starts_body {
                     reason = Some(format!("address {edge}"));
                 }
-                if reason.is_none() && k >= 1 && pat.is_debris(s, lexicon) {
-                    reason = Some("OCR debris next to page furniture".into());
+                if reason.is_none() && pat.is_debris(s, lexicon) {
+                    // At the very edge, debris only counts when furniture follows it.
+                    if k >= 1 {
+                        reason = Some("OCR debris next to page furniture".into());
+                    } else if k + 1 < depth {
+                        tentative = Some(i);
+                        reason = Some("OCR debris next to page furniture".into());
+                    }
                 }
                 if reason.is_none() && !top && k == 0 && !is_last_page && pat.is_org_name(s) {
                     reason = Some("organisation name at the foot of the page".into());
@@ -337,7 +378,12 @@ pub(crate) fn find(text: &str, lines: &[Line], lexicon: &Lexicon, pat: &Patterns
                         prev_page_number = r.contains("page number") || r.contains("document type");
                         reasons[i] = Some(r);
                     }
-                    None => break,
+                    None => {
+                        if let Some(t) = tentative.filter(|_| k == 1) {
+                            reasons[t] = None;
+                        }
+                        break;
+                    }
                 }
             }
         }
