@@ -53,6 +53,8 @@ pub(crate) struct Rules {
     dash: Regex,
     label: Regex,
     section_mark: Regex,
+    range: Regex,
+    double_section: Regex,
     coord_dash: Regex,
 }
 
@@ -66,18 +68,22 @@ impl Rules {
     pub fn new() -> Rules {
         Rules {
             // A list item: a bullet as OCR reads it ("e", "«", "*", "+", ":", "©"), or a number.
-            list: Regex::new(r"^(?:(?:[•·∙◦▪●■*+«»:©¢°]|\d{1,2}[.)]|[a-z]\))\s+\S|e\s+\p{Lu})").expect("valid regex"),
+            list: Regex::new(r"^(?:(?:[•·∙◦▪●■*+«»:©¢°>]|\d{1,2}[.)]|[a-z]\))\s+\S|e\s+\p{Lu})").expect("valid regex"),
             dash_item: Regex::new(r"^[-–—−]\s+\S").expect("valid regex"),
             // A § line ("§ 12  Dnr KS 2021/504"; OCR reads § as "$", "&" or "8").
             section: Regex::new(r"(?i)^(?:[§$&]\s*\d|\d{1,4}\s+dnr\b|8\s?\d{1,3}\s+dnr\b)|\bdnr\b").expect("valid regex"),
             // A spaced hyphen or em dash between words.
             // A § line whose "§" OCR read as "$" or "&".
-            section_mark: Regex::new(r"^[$&]\s?\d{1,4}\s+(?i:dnr)\b").expect("valid regex"),
+            // "§ 92" read "$ 92", "£92" or "592", the sign as a digit: a § line is the only
+            // line that starts with a number and then the diary number.
+            section_mark: Regex::new(r"^(?:[$&£]\s?\d{1,4}|[58]\d{1,3})\s+(?i:dnr)\b").expect("valid regex"),
+            range: Regex::new(r"(?:^|[^\d\-–—.:])(\d{1,4}(?:[.:]\d\d)?)(-|—|--)(\d{1,4}(?:[.:]\d\d)?)(?:$|[^\d\-–—])").expect("valid regex"),
+            double_section: Regex::new(r"(?:^|\s)(\$\$|&&|88)\s?\d").expect("valid regex"),
             // A first part before a coordination, its hyphen read as a dash ("Miljö— och").
             coord_dash: Regex::new(r"\p{L}([—–]) (?:och|eller|samt|respektive)\b").expect("valid regex"),
             // A meeting-data row: "Justerare: Karin Ström", "Plats och tid: …".
             label: Regex::new(r"^\p{Lu}[\p{L}\- ]{1,30}:\s").expect("valid regex"),
-            dash: Regex::new(r"[\p{L}\p{N}.,)”\x22] +([-—−]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
+            dash: Regex::new(r"[\p{L}\p{N}.,)”\x22] +(--|[-—−]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
         }
     }
 
@@ -173,7 +179,9 @@ impl Rules {
         let first = line.text.chars().next()?;
         if self.section_mark.is_match(line.text) {
             let span = Span::new(line.span.start, line.span.start + first.len_utf8());
-            return Some(Edit::new(text, span, "§", EditKind::Typography, 0.8, "section sign"));
+            let spaced = line.text[first.len_utf8()..].starts_with(char::is_whitespace);
+            let after = if spaced { "§" } else { "§ " };
+            return Some(Edit::new(text, span, after, EditKind::Typography, 0.8, "section sign"));
         }
         let want = if self.dash_item.is_match(line.text) {
             "–"
@@ -200,6 +208,22 @@ impl Rules {
             let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
             out.push(Edit::new(text, span, "–", EditKind::Typography, 0.8, "dash between words"));
             at = m.end();
+        }
+        // A range of numbers, times or years: "91–94", "14.00–16.30", "2016–2019". Not a date
+        // ("2021-04-12") or a diary number ("2021-00411"): both ends the same length, rising.
+        for c in self.range.captures_iter(line.text) {
+            let (x, d, y) = (c.get(1).expect("1"), c.get(2).expect("2"), c.get(3).expect("3"));
+            let num = |s: &str| s.replace(['.', ':'], "").parse::<u32>().ok();
+            let rising = matches!((num(x.as_str()), num(y.as_str())), (Some(a), Some(b)) if b >= a);
+            if x.as_str().len() == y.as_str().len() && !y.as_str().starts_with('0') && rising {
+                let span = Span::new(line.span.start + d.start(), line.span.start + d.end());
+                out.push(Edit::new(text, span, "–", EditKind::Typography, 0.7, "range"));
+            }
+        }
+        for c in self.double_section.captures_iter(line.text) {
+            let m = c.get(1).expect("group 1");
+            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            out.push(Edit::new(text, span, "§§", EditKind::Typography, 0.7, "section signs"));
         }
         for c in self.coord_dash.captures_iter(line.text) {
             let m = c.get(1).expect("group 1");
