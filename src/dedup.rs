@@ -88,7 +88,10 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
         && !s.ends_with(['.', ',', ';', ':', '!', '?'])
         && !s.chars().next().is_some_and(|c| c.is_ascii_digit());
     let first = s.split_whitespace().next().unwrap_or("");
-    let item = if first.len() <= 3 && first.ends_with(['.', ')']) && first.starts_with(|c: char| c.is_ascii_digit()) {
+    let item = if first.len() <= 3
+        && first.ends_with(['.', ')'])
+        && first.starts_with(|c: char| c.is_ascii_digit())
+    {
         2
     } else if first.chars().count() == 1 && !first.chars().all(char::is_alphanumeric) {
         1
@@ -96,7 +99,17 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
         0
     };
     let vowel_words = words.iter().map(|w| vowels(w)).collect();
-    Unit { content, start, folded: words.join(" "), words, numbers, names, vowel_words, heading, item }
+    Unit {
+        content,
+        start,
+        folded: words.join(" "),
+        words,
+        numbers,
+        names,
+        vowel_words,
+        heading,
+        item,
+    }
 }
 
 /// Removals of paragraphs of `text` (after word repair) that repeat an earlier paragraph.
@@ -125,7 +138,9 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
         if !long(&units[j]) {
             continue;
         }
-        candidates[j] = (0..j).filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s))).collect();
+        candidates[j] = (0..j)
+            .filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s)))
+            .collect();
         candidates[j].sort_by(|a, b| b.1.total_cmp(&a.1));
     }
     // A long paragraph repeated is a copy by itself; a shorter one (a formulaic decision
@@ -142,8 +157,11 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
                 continue;
             }
             let near = |i: usize| {
-                (j.saturating_sub(RUN_GAP)..(j + RUN_GAP + 1).min(n))
-                    .any(|k| k != j && kept[k].is_some_and(|(m, _)| m.abs_diff(i) <= RUN_GAP && (m < i) == (k < j)))
+                (j.saturating_sub(RUN_GAP)..(j + RUN_GAP + 1).min(n)).any(|k| {
+                    k != j
+                        && kept[k]
+                            .is_some_and(|(m, _)| m.abs_diff(i) <= RUN_GAP && (m < i) == (k < j))
+                })
             };
             if let Some(&c) = candidates[j].iter().find(|(i, _)| near(*i)) {
                 kept[j] = Some(c);
@@ -197,7 +215,9 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
         }
     }
 
-    let removed: Vec<bool> = (0..n).map(|j| kept[j].is_some() || drop_heading[j]).collect();
+    let removed: Vec<bool> = (0..n)
+        .map(|j| kept[j].is_some() || drop_heading[j])
+        .collect();
     let mut out = Vec::new();
     for j in 0..n {
         if !removed[j] {
@@ -206,8 +226,16 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
         // The run this unit belongs to reaches the end of the text: the last unit keeps no
         // separator after it, so the run's first unit takes the one before it.
         let run_to_end = removed[j..].iter().all(|&r| r);
-        let start = if run_to_end && j > 0 && !removed[j - 1] { units[j - 1].content.end } else { units[j].start };
-        let end = if j + 1 < n { units[j + 1].start } else { units[j].content.end };
+        let start = if run_to_end && j > 0 && !removed[j - 1] {
+            units[j - 1].content.end
+        } else {
+            units[j].start
+        };
+        let end = if j + 1 < n {
+            units[j + 1].start
+        } else {
+            units[j].content.end
+        };
         let span = Span::new(start, end);
         let mut e = match kept[j] {
             Some((mut i, s)) => {
@@ -221,12 +249,22 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
                     "",
                     EditKind::Duplicate,
                     s as f32,
-                    format!("repeats the paragraph that begins {:?}", begin(units[i].content.of(text))),
+                    format!(
+                        "repeats the paragraph that begins {:?}",
+                        begin(units[i].content.of(text))
+                    ),
                 );
                 e.kept = Some(units[i].content);
                 e
             }
-            None => Edit::new(text, span, "", EditKind::Duplicate, 0.7, "heading of a repeated section"),
+            None => Edit::new(
+                text,
+                span,
+                "",
+                EditKind::Duplicate,
+                0.7,
+                "heading of a repeated section",
+            ),
         };
         if e.before.is_empty() {
             continue;
@@ -290,10 +328,16 @@ fn numbers_differ(a: &[String], b: &[String]) -> bool {
 
 /// A name in `a` that `b` does not have, even misread.
 fn names_differ(a: &Unit, b: &Unit) -> bool {
-    a.names.iter().any(|n| !b.vowel_words.iter().any(|w| w == n || similarity(w, n) >= NAME_SIMILARITY))
+    a.names.iter().any(|n| {
+        !b.vowel_words
+            .iter()
+            .any(|w| w == n || similarity(w, n) >= NAME_SIMILARITY)
+    })
 }
 
 /// Every vowel as "a": OCR confuses the vowels most ("lättläst" read "léttléist").
 fn vowels(w: &str) -> String {
-    w.chars().map(|c| if "eiouy".contains(c) { 'a' } else { c }).collect()
+    w.chars()
+        .map(|c| if "eiouy".contains(c) { 'a' } else { c })
+        .collect()
 }

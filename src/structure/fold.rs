@@ -6,7 +6,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Base letters, lower case, diacritics and ligatures taken apart ("Ordférandes" and
 /// "Ordförandes" both give "ordforandes" after [`ocr_letter`]).
 fn base_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase)
+    s.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
 }
 
 /// The key under which running headers and footers are compared: letters only, every

@@ -125,7 +125,8 @@ pub(crate) struct Patterns {
 
 impl Patterns {
     pub fn new(user: &[String]) -> Patterns {
-        let fold_all = |xs: &[&str]| -> Vec<String> { xs.iter().map(|x| words(x).concat()).collect() };
+        let fold_all =
+            |xs: &[&str]| -> Vec<String> { xs.iter().map(|x| words(x).concat()).collect() };
         Patterns {
             // A whole line that is a page number.
             page_number: Regex::new(
@@ -147,7 +148,8 @@ impl Patterns {
                 )\s*$",
             )
             .expect("valid regex"),
-            date: Regex::new(r"\b(19|20)\d\d\s?[-–—~‘'.]?\s?\d\d\s?[-–—~‘'.]\s?\d\d\b").expect("valid regex"),
+            date: Regex::new(r"\b(19|20)\d\d\s?[-–—~‘'.]?\s?\d\d\s?[-–—~‘'.]\s?\d\d\b")
+                .expect("valid regex"),
             // Body lines: a § line, a list item, a numbered item.
             body_start: Regex::new(r"^(§|\d{1,2}[.)]\s|[•·*+«»]\s)").expect("valid regex"),
             user: user.iter().filter_map(|p| Regex::new(p).ok()).collect(),
@@ -212,7 +214,9 @@ impl Patterns {
     }
 
     fn has_address_word(&self, line: &str) -> bool {
-        words(line).iter().any(|w| w.len() >= 5 && self.address.iter().any(|a| word_like(w, a)))
+        words(line)
+            .iter()
+            .any(|w| w.len() >= 5 && self.address.iter().any(|a| word_like(w, a)))
     }
 
     /// A short first line with a document type in capitals.
@@ -223,29 +227,41 @@ impl Patterns {
                 let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
                 letters.len() >= 6
                     && letters.iter().all(|c| !c.is_lowercase())
-                    && words(w).first().is_some_and(|f| self.doc_types.iter().any(|d| word_like(f, d)))
+                    && words(w)
+                        .first()
+                        .is_some_and(|f| self.doc_types.iter().any(|d| word_like(f, d)))
             })
     }
 
     /// A short line naming an organisation, without sentence punctuation.
     fn is_org_name(&self, line: &str) -> bool {
         let n_words = line.split_whitespace().count();
-        if n_words > 6 || line.ends_with(['.', ',', ':', ';', '!', '?']) || self.body_start.is_match(line) {
+        if n_words > 6
+            || line.ends_with(['.', ',', ':', ';', '!', '?'])
+            || self.body_start.is_match(line)
+        {
             return false;
         }
         if !line.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        let Some(last) = words(line).pop() else { return false };
+        let Some(last) = words(line).pop() else {
+            return false;
+        };
         self.org_endings.iter().any(|e| {
             let n = e.chars().count();
-            let tail: String = last.chars().skip(last.chars().count().saturating_sub(n)).collect();
+            let tail: String = last
+                .chars()
+                .skip(last.chars().count().saturating_sub(n))
+                .collect();
             last.chars().count() >= n && word_like(&tail, e)
         })
     }
 
     fn is_date_row(&self, line: &str) -> bool {
-        line.split_whitespace().count() <= 8 && self.date.is_match(line) && !self.body_start.is_match(line)
+        line.split_whitespace().count() <= 8
+            && self.date.is_match(line)
+            && !self.body_start.is_match(line)
     }
 
     fn is_debris(&self, line: &str, lexicon: &Lexicon) -> bool {
@@ -254,7 +270,9 @@ impl Patterns {
             && !line.ends_with(['.', ',', ';', ':', ')'])
             && !line.starts_with(char::is_lowercase)
             && !self.page_number.is_match(line)
-            && !line.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 3 && lexicon.is_list_word(w))
+            && !line
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.chars().count() >= 3 && lexicon.is_list_word(w))
     }
 }
 
@@ -264,7 +282,13 @@ struct Page {
 }
 
 /// Which lines are furniture, with the reason: `reasons[i]` for line `i`.
-pub(crate) fn find(text: &str, lines: &[Line], lexicon: &Lexicon, pat: &Patterns, enabled: bool) -> Vec<Option<String>> {
+pub(crate) fn find(
+    text: &str,
+    lines: &[Line],
+    lexicon: &Lexicon,
+    pat: &Patterns,
+    enabled: bool,
+) -> Vec<Option<String>> {
     let mut reasons: Vec<Option<String>> = vec![None; lines.len()];
     let n_pages = lines.last().map_or(0, |l| l.page + 1);
     let mut pages: Vec<Page> = (0..n_pages).map(|_| Page { lines: Vec::new() }).collect();
@@ -297,12 +321,19 @@ pub(crate) fn find(text: &str, lines: &[Line], lexicon: &Lexicon, pat: &Patterns
         .iter()
         .flat_map(|p| {
             let n = p.lines.len();
-            p.lines.iter().enumerate().filter(move |(k, _)| *k >= 3 && *k + 2 < n).map(|(_, &i)| i)
+            p.lines
+                .iter()
+                .enumerate()
+                .filter(move |(k, _)| *k >= 3 && *k + 2 < n)
+                .map(|(_, &i)| i)
         })
         .collect();
     let like = |a: &str, b: &str| -> bool {
         let (la, lb) = (a.len(), b.len());
-        la >= 5 && lb >= 5 && la.min(lb) * 100 >= la.max(lb) * 85 && similarity(a, b) >= RECUR_SIMILARITY
+        la >= 5
+            && lb >= 5
+            && la.min(lb) * 100 >= la.max(lb) * 85
+            && similarity(a, b) >= RECUR_SIMILARITY
     };
     // On how many pages (this one included) does the line at depth `k` from this edge recur?
     let recurs = |page: usize, k: usize, top: bool| -> usize {
@@ -347,7 +378,11 @@ pub(crate) fn find(text: &str, lines: &[Line], lexicon: &Lexicon, pat: &Patterns
                     let shallow = if top { k <= 1 } else { k == 0 };
                     // Lines at the very edge recur on half the pages (a document may join two
                     // parts with their own headers); deeper lines on most pages.
-                    let needed = if shallow { 2.max(n_printed.div_ceil(2)) } else { 3.max((n_printed * 3).div_ceil(5)) };
+                    let needed = if shallow {
+                        2.max(n_printed.div_ceil(2))
+                    } else {
+                        3.max((n_printed * 3).div_ceil(5))
+                    };
                     if r >= 2 && r >= needed && (shallow || !in_interior(i)) {
                         reason = Some(format!("running {edge} on {r} of {n_printed} pages"));
                     }
@@ -414,7 +449,10 @@ fn fragments(
         .collect();
     let part_of_row = |i: usize| -> bool {
         let f = &keys[i];
-        f.len() >= 6 && rows.iter().any(|&(p, r)| p != lines[i].page && r.len() > f.len() && contains_like(r, f))
+        f.len() >= 6
+            && rows
+                .iter()
+                .any(|&(p, r)| p != lines[i].page && r.len() > f.len() && contains_like(r, f))
     };
     for page in pages.iter().filter(|p| !p.lines.is_empty()) {
         for top in [true, false] {
@@ -440,7 +478,11 @@ fn fragments(
         }
         for &i in &page.lines {
             let s = lines[i].content.of(text);
-            if reasons[i].is_none() && !s.contains(char::is_whitespace) && pat.is_doc_type_header(s) && part_of_row(i) {
+            if reasons[i].is_none()
+                && !s.contains(char::is_whitespace)
+                && pat.is_doc_type_header(s)
+                && part_of_row(i)
+            {
                 reasons[i] = Some("document type, part of the running header".into());
             }
         }

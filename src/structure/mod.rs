@@ -34,8 +34,8 @@
 //! the form feed) is one [`EditKind::Join`] or [`EditKind::Hyphenation`] edit, and any
 //! further remains between the furniture lines are removed by empty joins.
 
-pub mod furniture;
 mod fold;
+pub mod furniture;
 pub mod pages;
 mod paragraphs;
 
@@ -54,7 +54,9 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
         vec![None; lines.len()]
     };
     let mut out = Vec::new();
-    let body: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank() && furn[i].is_none()).collect();
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank() && furn[i].is_none())
+        .collect();
 
     // Furniture: whole lines with their line breaks.
     let mut removed: Vec<Span> = Vec::new();
@@ -62,7 +64,14 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
         if let Some(reason) = reason {
             let span = Span::new(lines[i].full.start, lines[i].next);
             removed.push(span);
-            out.push(Edit::new(text, span, "", EditKind::Furniture, 0.9, reason.clone()));
+            out.push(Edit::new(
+                text,
+                span,
+                "",
+                EditKind::Furniture,
+                0.9,
+                reason.clone(),
+            ));
         }
     }
 
@@ -71,15 +80,33 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
         let width = line_width(text, &lines, &body);
         // Before the first body line and after the last: nothing, and one final line break.
         let first = body.first().map_or(text.len(), |&i| lines[i].content.start);
-        gap_edits(text, Span::new(0, first), &removed, "", EditKind::Join, "space before the text", &mut out);
+        gap_edits(
+            text,
+            Span::new(0, first),
+            &removed,
+            "",
+            EditKind::Join,
+            "space before the text",
+            &mut out,
+        );
         if let Some(&last) = body.last() {
             let end = lines[last].content.end;
-            gap_edits(text, Span::new(end, text.len()), &removed, "\n", EditKind::Join, "end of text", &mut out);
+            gap_edits(
+                text,
+                Span::new(end, text.len()),
+                &removed,
+                "\n",
+                EditKind::Join,
+                "end of text",
+                &mut out,
+            );
         }
         for w in body.windows(2) {
             let (a, b) = (&lines[w[0]], &lines[w[1]]);
             let (at, bt) = (a.content.of(text), b.content.of(text));
-            let blanks = (w[0] + 1..w[1]).filter(|&j| lines[j].is_blank() && lines[j].page == b.page).count();
+            let blanks = (w[0] + 1..w[1])
+                .filter(|&j| lines[j].is_blank() && lines[j].page == b.page)
+                .count();
             let page_break = a.page != b.page;
             let sep = rules.sep(at, bt, blanks, page_break, width, lexicon);
             let mut start = a.content.end;
@@ -95,16 +122,30 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
                 Sep::Line => (EditKind::Join, "own line"),
                 Sep::Block => (EditKind::Join, "new block"),
             };
-            gap_edits(text, Span::new(start, b.content.start), &removed, sep.text(), kind, reason, &mut out);
+            gap_edits(
+                text,
+                Span::new(start, b.content.start),
+                &removed,
+                sep.text(),
+                kind,
+                reason,
+                &mut out,
+            );
         }
         for &i in &body {
-            let line = BodyLine { text: lines[i].content.of(text), span: lines[i].content };
+            let line = BodyLine {
+                text: lines[i].content.of(text),
+                span: lines[i].content,
+            };
             out.extend(rules.marker(&line, text));
         }
     }
     if options.dashes {
         for &i in &body {
-            let line = BodyLine { text: lines[i].content.of(text), span: lines[i].content };
+            let line = BodyLine {
+                text: lines[i].content.of(text),
+                span: lines[i].content,
+            };
             rules.dashes(&line, text, &mut out);
         }
     }
@@ -114,10 +155,21 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
 
 /// Edits that turn `gap` (minus the furniture spans in it) into `sep`: the first piece
 /// becomes `sep`, later pieces (between furniture lines) become nothing.
-fn gap_edits(text: &str, gap: Span, removed: &[Span], sep: &str, kind: EditKind, reason: &str, out: &mut Vec<Edit>) {
+fn gap_edits(
+    text: &str,
+    gap: Span,
+    removed: &[Span],
+    sep: &str,
+    kind: EditKind,
+    reason: &str,
+    out: &mut Vec<Edit>,
+) {
     let mut pieces = Vec::new();
     let mut at = gap.start;
-    for r in removed.iter().filter(|r| r.start >= gap.start && r.end <= gap.end) {
+    for r in removed
+        .iter()
+        .filter(|r| r.start >= gap.start && r.end <= gap.end)
+    {
         if r.start > at {
             pieces.push(Span::new(at, r.start));
         }
@@ -144,7 +196,10 @@ fn gap_edits(text: &str, gap: Span, removed: &[Span], sep: &str, kind: EditKind,
 
 /// The length of a full line, in characters: the 90th percentile of the body lines.
 fn line_width(text: &str, lines: &[pages::Line], body: &[usize]) -> usize {
-    let mut lens: Vec<usize> = body.iter().map(|&i| lines[i].content.of(text).chars().count()).collect();
+    let mut lens: Vec<usize> = body
+        .iter()
+        .map(|&i| lines[i].content.of(text).chars().count())
+        .collect();
     if lens.is_empty() {
         return 80;
     }

@@ -29,7 +29,11 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut page = 0;
     let mut at = 0;
-    let seed_starts = if text.contains('\u{c}') { Vec::new() } else { seed_page_starts(text) };
+    let seed_starts = if text.contains('\u{c}') {
+        Vec::new()
+    } else {
+        seed_page_starts(text)
+    };
     for (i, chunk) in text.split('\u{c}').enumerate() {
         if i > 0 {
             page += 1;
@@ -49,7 +53,12 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
             if seed_starts.contains(&pos) && !out.is_empty() {
                 page += 1;
             }
-            out.push(Line { full, content, next: pos + raw.len(), page });
+            out.push(Line {
+                full,
+                content,
+                next: pos + raw.len(),
+                page,
+            });
             pos += raw.len();
         }
         at += chunk.len() + 1;

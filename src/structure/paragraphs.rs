@@ -43,8 +43,20 @@ impl Sep {
 
 /// Words that follow a hyphenated first part in a coordination ("Gymnasie- och
 /// vuxenutbildning", "bygg- eller anläggningsprojekt").
-const COORDINATION: &[&str] =
-    &["och", "eller", "samt", "respektive", "resp", "som", "till", "liksom", "men", "utan", "än", "&"];
+const COORDINATION: &[&str] = &[
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "som",
+    "till",
+    "liksom",
+    "men",
+    "utan",
+    "än",
+    "&",
+];
 
 pub(crate) struct Rules {
     list: Regex,
@@ -97,8 +109,20 @@ impl Rules {
 
     /// What goes between body lines `a` and `b`. `blanks`: blank lines between them on the
     /// page; `page_break`: they are on different pages. `width`: a full line's length.
-    pub fn sep(&self, a: &str, b: &str, blanks: usize, page_break: bool, width: usize, lexicon: &Lexicon) -> Sep {
-        let apart = if blanks > 0 || page_break { Sep::Block } else { Sep::Line };
+    pub fn sep(
+        &self,
+        a: &str,
+        b: &str,
+        blanks: usize,
+        page_break: bool,
+        width: usize,
+        lexicon: &Lexicon,
+    ) -> Sep {
+        let apart = if blanks > 0 || page_break {
+            Sep::Block
+        } else {
+            Sep::Line
+        };
         if let Some(s) = self.hyphen(a, b, lexicon) {
             return s;
         }
@@ -112,19 +136,28 @@ impl Rules {
         let full = a.chars().count() * 100 >= width * 70;
         if b_dash_item {
             // "- text" after a finished line is a list item; inside a sentence, a dash.
-            return if open && full && blanks == 0 && !page_break { Sep::Join } else { apart };
+            return if open && full && blanks == 0 && !page_break {
+                Sep::Join
+            } else {
+                apart
+            };
         }
         if blanks > 0 || page_break {
             // A stray blank line or a page break in mid-sentence.
             let a_item = self.is_list(a);
-            return if open && b_lower && (full || a_item || a.ends_with(',')) { Sep::Join } else { Sep::Block };
+            return if open && b_lower && (full || a_item || a.ends_with(',')) {
+                Sep::Join
+            } else {
+                Sep::Block
+            };
         }
         if self.label.is_match(b) && !b_lower {
             return Sep::Line;
         }
         // A few words after a finished sentence, not a sentence themselves: a name, a
         // signature row, a heading.
-        let b_short = b.split_whitespace().count() <= 4 && !b.ends_with(['.', ',', ':', ';', '!', '?']);
+        let b_short =
+            b.split_whitespace().count() <= 4 && !b.ends_with(['.', ',', ':', ';', '!', '?']);
         if !open && b_short && !b_lower {
             return Sep::Line;
         }
@@ -140,13 +173,20 @@ impl Rules {
         // OCR reads the hyphen as a dash too ("Livsmedels—" / "verket").
         let stem = a.strip_suffix(['-', '¬', '‐', '—', '–'])?;
         let prefix: String = {
-            let rev: String = stem.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+            let rev: String = stem
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
             rev.chars().rev().collect()
         };
         if !prefix.chars().last().is_some_and(char::is_alphanumeric) {
             return None;
         }
-        let first = b.split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+        let first = b
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
         let next = first.trim_end_matches('-');
         if next.is_empty() {
             return None;
@@ -156,7 +196,10 @@ impl Rules {
         }
         let letters: Vec<char> = prefix.chars().filter(|c| c.is_alphabetic()).collect();
         let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-        let starts_upper = next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let starts_upper = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if acronym || starts_upper || prefix.chars().last().is_some_and(|c| c.is_ascii_digit()) {
             return Some(Sep::KeepHyphen);
         }
@@ -181,13 +224,22 @@ impl Rules {
             let span = Span::new(line.span.start, line.span.start + first.len_utf8());
             let spaced = line.text[first.len_utf8()..].starts_with(char::is_whitespace);
             let after = if spaced { "§" } else { "§ " };
-            return Some(Edit::new(text, span, after, EditKind::Typography, 0.8, "section sign"));
+            return Some(Edit::new(
+                text,
+                span,
+                after,
+                EditKind::Typography,
+                0.8,
+                "section sign",
+            ));
         }
         let want = if self.dash_item.is_match(line.text) {
             "–"
         } else if self.list.is_match(line.text)
             && !first.is_ascii_digit()
-            && (!first.is_ascii_lowercase() || line.text.starts_with("e ") || line.text.starts_with("e\t"))
+            && (!first.is_ascii_lowercase()
+                || line.text.starts_with("e ")
+                || line.text.starts_with("e\t"))
         {
             "•"
         } else {
@@ -197,7 +249,14 @@ impl Rules {
             return None;
         }
         let span = Span::new(line.span.start, line.span.start + first.len_utf8());
-        Some(Edit::new(text, span, want, EditKind::Typography, 0.8, "list marker"))
+        Some(Edit::new(
+            text,
+            span,
+            want,
+            EditKind::Typography,
+            0.8,
+            "list marker",
+        ))
     }
 
     /// Spaced hyphens and em dashes between words in `line`, as en dashes.
@@ -206,29 +265,61 @@ impl Rules {
         while let Some(c) = self.dash.captures_at(line.text, at) {
             let m = c.get(1).expect("group 1");
             let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
-            out.push(Edit::new(text, span, "–", EditKind::Typography, 0.8, "dash between words"));
+            out.push(Edit::new(
+                text,
+                span,
+                "–",
+                EditKind::Typography,
+                0.8,
+                "dash between words",
+            ));
             at = m.end();
         }
         // A range of numbers, times or years: "91–94", "14.00–16.30", "2016–2019". Not a date
         // ("2021-04-12") or a diary number ("2021-00411"): both ends the same length, rising.
         for c in self.range.captures_iter(line.text) {
-            let (x, d, y) = (c.get(1).expect("1"), c.get(2).expect("2"), c.get(3).expect("3"));
+            let (x, d, y) = (
+                c.get(1).expect("1"),
+                c.get(2).expect("2"),
+                c.get(3).expect("3"),
+            );
             let num = |s: &str| s.replace(['.', ':'], "").parse::<u32>().ok();
             let rising = matches!((num(x.as_str()), num(y.as_str())), (Some(a), Some(b)) if b >= a);
             if x.as_str().len() == y.as_str().len() && !y.as_str().starts_with('0') && rising {
                 let span = Span::new(line.span.start + d.start(), line.span.start + d.end());
-                out.push(Edit::new(text, span, "–", EditKind::Typography, 0.7, "range"));
+                out.push(Edit::new(
+                    text,
+                    span,
+                    "–",
+                    EditKind::Typography,
+                    0.7,
+                    "range",
+                ));
             }
         }
         for c in self.double_section.captures_iter(line.text) {
             let m = c.get(1).expect("group 1");
             let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
-            out.push(Edit::new(text, span, "§§", EditKind::Typography, 0.7, "section signs"));
+            out.push(Edit::new(
+                text,
+                span,
+                "§§",
+                EditKind::Typography,
+                0.7,
+                "section signs",
+            ));
         }
         for c in self.coord_dash.captures_iter(line.text) {
             let m = c.get(1).expect("group 1");
             let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
-            out.push(Edit::new(text, span, "-", EditKind::Typography, 0.8, "hyphen before a coordination"));
+            out.push(Edit::new(
+                text,
+                span,
+                "-",
+                EditKind::Typography,
+                0.8,
+                "hyphen before a coordination",
+            ));
         }
     }
 }
