@@ -373,7 +373,7 @@ pub(crate) fn find(
                 if reason.is_none() && !starts_body && k <= 1 && pat.ends_page_number.is_match(s) {
                     reason = Some(format!("running {edge} with page number"));
                 }
-                if reason.is_none() && !starts_body {
+                if reason.is_none() && !starts_body && !is_prose(s) {
                     let r = recurs(p, k, top);
                     let shallow = if top { k <= 1 } else { k == 0 };
                     // Lines at the very edge recur on half the pages (a document may join two
@@ -500,6 +500,17 @@ fn contains_like(row: &str, part: &str) -> bool {
         let w: String = r[s..(s + n).min(r.len())].iter().collect();
         similarity(&w, part) >= RECUR_SIMILARITY
     })
+}
+
+/// A line of running text: three or more lower-case words and no number. A title that
+/// opens two pages (a protocol and its attachment) recurs like a header but reads like this;
+/// headers are names, dates and page numbers.
+fn is_prose(line: &str) -> bool {
+    let lower = line
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    lower >= 3 && !line.chars().any(|c| c.is_ascii_digit())
 }
 
 /// The line `k` non-blank lines from the top (or the bottom) edge of `page`.

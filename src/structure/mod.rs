@@ -14,7 +14,7 @@
 //! feeds is one page, unless every page start is marked the way the seed document marks
 //! them: a line that begins with exactly one space (the text otherwise unindented). That
 //! pattern is only trusted when it is unambiguous (see [`pages::seed_page_starts`]):
-//! at least two such lines, none indented further, at most one line in ten; indented or
+//! at least two such lines, none indented further, at most one line in five; indented or
 //! centred text is left as one page, and then only the built-in signature phrases and the
 //! user's patterns find furniture in it.
 //!

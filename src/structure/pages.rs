@@ -69,7 +69,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
 /// Page starts in text that lost its form feeds, as the seed document did: there every
 /// page begins with a line that starts with exactly one space, and no other line is
 /// indented. This is only trusted when it is unambiguous: at least two such lines, no line
-/// indented by more than one space or a tab, and at most one line in ten so indented
+/// indented by more than one space or a tab, and at most one line in five so indented
 /// (indented paragraphs or centred text otherwise look the same). Returns the byte offsets
 /// of the lines that start a page (the first line of the text included if it is one).
 pub(crate) fn seed_page_starts(text: &str) -> Vec<usize> {
@@ -92,7 +92,7 @@ pub(crate) fn seed_page_starts(text: &str) -> Vec<usize> {
         }
         pos += raw.len();
     }
-    if starts.len() < 2 || starts.len() * 10 > lines.max(1) + 10 {
+    if starts.len() < 2 || starts.len() * 5 > lines.max(1) + 5 {
         return Vec::new();
     }
     starts

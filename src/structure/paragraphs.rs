@@ -145,7 +145,10 @@ impl Rules {
         if blanks > 0 || page_break {
             // A stray blank line or a page break in mid-sentence.
             let a_item = self.is_list(a);
-            return if open && b_lower && (full || a_item || a.ends_with(',')) {
+            // A page break in an open sentence continues it; a blank line only when the line
+            // before it is full (a short open line over a blank may be a heading).
+            let continues = page_break || full || a_item || a.ends_with(',');
+            return if open && b_lower && continues {
                 Sep::Join
             } else {
                 Sep::Block
