@@ -13,10 +13,10 @@
 //! Form feeds separate pages, as pdftotext and Tesseract write them. Text without form
 //! feeds is one page, unless every page start is marked the way the seed document marks
 //! them: a line that begins with exactly one space (the text otherwise unindented). That
-//! pattern is only trusted when it is unambiguous (see [`pages::seed_page_starts`]):
-//! at least two such lines, none indented further, at most one line in five; indented or
-//! centred text is left as one page, and then only the built-in signature phrases and the
-//! user's patterns find furniture in it.
+//! pattern is only trusted when it is unambiguous: at least two such lines, none indented
+//! further, at most one line in five. Indented or centred text is left as one page: its
+//! furniture is then searched at the edges of the whole text only, and the built-in
+//! signature phrases and the user's patterns anywhere.
 //!
 //! # Hyphenation
 //! A line that ends in a hyphen after a letter and a line that starts with a word:
@@ -36,7 +36,7 @@
 
 mod fold;
 pub mod furniture;
-pub mod pages;
+mod pages;
 mod paragraphs;
 
 use crate::{Edit, EditKind, Lexicon, Options, Span};
