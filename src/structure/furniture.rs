@@ -265,10 +265,12 @@ impl Patterns {
     }
 
     fn is_debris(&self, line: &str, lexicon: &Lexicon) -> bool {
-        // "m.m." or "sen." at a page foot ends a sentence; debris does not.
+        // Debris: a few characters, no word, no capital. "m.m." or "sen." at a page foot
+        // ends a sentence; debris does not.
         line.chars().count() <= 15
             && !line.ends_with(['.', ',', ';', ':', ')'])
-            && !line.starts_with(char::is_lowercase)
+            // Names, roles and codes ("Handläggare", "FSG 210401") start with a capital.
+            && !line.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
             && !self.page_number.is_match(line)
             && !line
                 .split(|c: char| !c.is_alphabetic())

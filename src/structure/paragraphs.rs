@@ -90,7 +90,7 @@ impl Rules {
             // line that starts with a number and then the diary number.
             section_mark: Regex::new(r"^(?:[$&£]\s?\d{1,4}|[58]\d{1,3})\s+(?i:dnr)\b").expect("valid regex"),
             range: Regex::new(r"(?:^|[^\d\-–—.:])(\d{1,4}(?:[.:]\d\d)?)(-|—|--)(\d{1,4}(?:[.:]\d\d)?)(?:$|[^\d\-–—])").expect("valid regex"),
-            double_section: Regex::new(r"(?:^|\s)(\$\$|&&|88)\s?\d").expect("valid regex"),
+            double_section: Regex::new(r"(?:^|\s)(\$\$|&&)(?:\s|$)").expect("valid regex"),
             // A first part before a coordination, its hyphen read as a dash ("Miljö— och").
             coord_dash: Regex::new(r"\p{L}([—–]) (?:och|eller|samt|respektive)\b").expect("valid regex"),
             // A meeting-data row: "Justerare: Karin Ström", "Plats och tid: …".
