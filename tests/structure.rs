@@ -310,6 +310,14 @@ fn a_damaged_broken_word_is_rejoined_for_the_word_stage() {
 }
 
 #[test]
+fn a_second_half_starting_with_a_misread_l_is_rejoined_with_the_l() {
+    assert_clean(
+        "Medlemmarna får sin med-\nIemsinsats tillbaka.\n",
+        "Medlemmarna får sin medlemsinsats tillbaka.\n",
+    );
+}
+
+#[test]
 fn a_hyphen_that_belongs_to_the_word_stays() {
     assert_clean(
         "varor från ett annat EU-\nland ska omfattas.\n",

@@ -117,6 +117,10 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
                 Sep::Join if page_break => (EditKind::Join, "paragraph continues on the next page"),
                 Sep::Join => (EditKind::Join, "line break inside a paragraph"),
                 Sep::Rejoin => (EditKind::Hyphenation, "word broken at the line end"),
+                Sep::RejoinEll => (
+                    EditKind::Hyphenation,
+                    "word broken at the line end, l read as I",
+                ),
                 Sep::KeepHyphen => (EditKind::Hyphenation, "hyphen belongs to the word"),
                 Sep::HyphenSpace => (EditKind::Hyphenation, "hyphen before a coordination"),
                 Sep::Line => (EditKind::Join, "own line"),
@@ -124,7 +128,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
             };
             gap_edits(
                 text,
-                Span::new(start, b.content.start),
+                Span::new(start, b.content.start + usize::from(sep == Sep::RejoinEll)),
                 &removed,
                 sep.text(),
                 kind,

@@ -12,6 +12,9 @@ pub(crate) enum Sep {
     Join,
     /// A word broken at the line end, rejoined: hyphen and break removed.
     Rejoin,
+    /// The same, the second half starting with an "I" that OCR read for "l"
+    /// ("med-" / "Iemsinsats"): the "I" becomes "l".
+    RejoinEll,
     /// A hyphen that belongs to the word ("EU-land"): the break removed, the hyphen kept.
     KeepHyphen,
     /// A hyphen before a coordination ("Gymnasie- och"): the break becomes a space.
@@ -25,7 +28,10 @@ pub(crate) enum Sep {
 impl Sep {
     /// Does it replace the line-end hyphen too?
     pub fn takes_hyphen(self) -> bool {
-        matches!(self, Sep::Rejoin | Sep::KeepHyphen | Sep::HyphenSpace)
+        matches!(
+            self,
+            Sep::Rejoin | Sep::RejoinEll | Sep::KeepHyphen | Sep::HyphenSpace
+        )
     }
 
     /// What replaces the break (and the hyphen, when [`Sep::takes_hyphen`]).
@@ -35,6 +41,7 @@ impl Sep {
             Sep::HyphenSpace => "- ",
             Sep::KeepHyphen => "-",
             Sep::Rejoin => "",
+            Sep::RejoinEll => "l",
             Sep::Line => "\n",
             Sep::Block => "\n\n",
         }
@@ -199,6 +206,14 @@ impl Rules {
         }
         let letters: Vec<char> = prefix.chars().filter(|c| c.is_alphabetic()).collect();
         let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let mut rest = next.chars();
+        let misread_ell = rest.next() == Some('I')
+            && rest.clone().next().is_some()
+            && rest.all(char::is_lowercase)
+            && prefix.chars().last().is_some_and(char::is_lowercase);
+        if misread_ell {
+            return Some(Sep::RejoinEll);
+        }
         let starts_upper = next
             .chars()
             .next()
