@@ -145,10 +145,18 @@ fn a_header_like_line_in_the_body_stays() {
 
 #[test]
 fn page_numbers_in_swedish_forms_are_removed() {
-    for number in ["Sida 1 av 2", "Sida 1(2)", "1 (2)", "- 1 -", "1"] {
+    for number in ["Sida 1 av 2", "Sida 1(2)", "1 (2)", "1(2)", "- 1 -", "1", "Sid 1"] {
         let input = format!("Nämnden beslutar att godkänna förvaltningens förslag och\n\n{number}\n\u{c}överlämna det till kommunstyrelsen.\n\n{}\n", number.replace('1', "2"));
         assert_clean(&input, "Nämnden beslutar att godkänna förvaltningens förslag och överlämna det till kommunstyrelsen.\n");
     }
+}
+
+#[test]
+fn a_contact_footer_at_the_foot_of_the_page_is_removed() {
+    assert_clean(
+        "Nämnden beslutar enligt förslaget.\n\nkommunen@example.se www.example.se\n",
+        "Nämnden beslutar enligt förslaget.\n",
+    );
 }
 
 #[test]

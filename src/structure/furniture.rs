@@ -46,11 +46,14 @@ pub const PHRASES: &[&str] = &[
     "sekreterares signatur",
     "sekreterarens sign",
     "sekreterares sign",
+    "ordf sign",
+    "just sign",
+    "sekr sign",
     "utdragsbestyrkande",
     "rätt utdraget intygar",
 ];
 
-/// Address and contact keywords of letterhead footers.
+/// Address and contact keywords of letterhead footers (an e-mail or web address counts too).
 const ADDRESS_WORDS: &[&str] = &[
     "postadress",
     "besöksadress",
@@ -135,6 +138,8 @@ impl Patterns {
                   | \d{1,3}\s*\(\s*\d{1,3}\s*\)
                   | \d{1,3}\s*(av|/)\s*\d{1,3}
                   | [-–—]?\s*\d{1,3}\s*[-–—]?
+                  | \(\s*\d{1,3}\s*\)
+                  | av\s*\d{1,3}
                 )$",
             )
             .expect("valid regex"),
@@ -214,7 +219,13 @@ impl Patterns {
     }
 
     fn has_address_word(&self, line: &str) -> bool {
-        words(line)
+        // An e-mail address or a web address is contact furniture at a page edge.
+        let contact = line.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            (w.contains('@') && w.contains('.')) || w.starts_with("www.") || w.starts_with("http")
+        });
+        contact
+            || words(line)
             .iter()
             .any(|w| w.len() >= 5 && self.address.iter().any(|a| word_like(w, a)))
     }
