@@ -145,7 +145,15 @@ fn a_header_like_line_in_the_body_stays() {
 
 #[test]
 fn page_numbers_in_swedish_forms_are_removed() {
-    for number in ["Sida 1 av 2", "Sida 1(2)", "1 (2)", "1(2)", "- 1 -", "1", "Sid 1"] {
+    for number in [
+        "Sida 1 av 2",
+        "Sida 1(2)",
+        "1 (2)",
+        "1(2)",
+        "- 1 -",
+        "1",
+        "Sid 1",
+    ] {
         let input = format!("Nämnden beslutar att godkänna förvaltningens förslag och\n\n{number}\n\u{c}överlämna det till kommunstyrelsen.\n\n{}\n", number.replace('1', "2"));
         assert_clean(&input, "Nämnden beslutar att godkänna förvaltningens förslag och överlämna det till kommunstyrelsen.\n");
     }

@@ -226,8 +226,8 @@ impl Patterns {
         });
         contact
             || words(line)
-            .iter()
-            .any(|w| w.len() >= 5 && self.address.iter().any(|a| word_like(w, a)))
+                .iter()
+                .any(|w| w.len() >= 5 && self.address.iter().any(|a| word_like(w, a)))
     }
 
     /// A short first line with a document type in capitals.
