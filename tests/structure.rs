@@ -301,6 +301,10 @@ fn number_ranges_take_the_en_dash_but_dates_and_diary_numbers_keep_the_hyphen() 
 fn a_section_sign_read_as_a_digit_or_dollar_is_restored() {
     assert_clean("592 dnr 2018/767\n", "§ 92 dnr 2018/767\n");
     assert_clean("$ 34 Dnr KS 2021/231\n", "§ 34 Dnr KS 2021/231\n");
+    assert_clean(
+        "enligt 5 kap. 1$ LEH och 9 kap. 1 8 patientlagen\n",
+        "enligt 5 kap. 1 § LEH och 9 kap. 1 § patientlagen\n",
+    );
 }
 
 // --- hyphenation -------------------------------------------------------------------------

@@ -142,6 +142,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
                 span: lines[i].content,
             };
             out.extend(rules.marker(&line, text));
+            rules.section_signs(&line, text, &mut out);
         }
     }
     if options.dashes {

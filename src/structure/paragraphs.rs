@@ -72,6 +72,7 @@ pub(crate) struct Rules {
     dash: Regex,
     label: Regex,
     section_mark: Regex,
+    inline_section: Regex,
     range: Regex,
     double_section: Regex,
     coord_dash: Regex,
@@ -97,7 +98,10 @@ impl Rules {
             // "§ 92" read "$ 92", "£92" or "592", the sign as a digit: a § line is the only
             // line that starts with a number and then the diary number.
             section_mark: Regex::new(r"^(?:[$&£]\s?\d{1,4}|[58]\d{1,3})\s+(?i:dnr)\b").expect("valid regex"),
-            range: Regex::new(r"(?:^|[^\d\-–—.:])(\d{1,4}(?:[.:]\d\d)?)(-|—|--)(\d{1,4}(?:[.:]\d\d)?)(?:$|[^\d\-–—])").expect("valid regex"),
+            // "5 kap. 1 § LEH" read "1$ LEH" or "1 8 LEH": a "$", or an "8" between a
+            // chapter's paragraph number and the name of the law.
+            inline_section: Regex::new(r"\d ?(\$)\s|kap\. \d{1,3} (8) \p{L}").expect("valid regex"),
+            range: Regex::new(r"(?:^|[^\d\-–—.:])(\d{1,4}(?:[.:]\d\d)?)(-|—|--|—-|-—)(\d{1,4}(?:[.:]\d\d)?)(?:$|[^\d\-–—])").expect("valid regex"),
             double_section: Regex::new(r"(?:^|\s)(\$\$|&&)(?:\s|$)").expect("valid regex"),
             // A first part before a coordination, its hyphen read as a dash ("Miljö— och").
             coord_dash: Regex::new(r"\p{L}([—–]) (?:och|eller|samt|respektive)\b").expect("valid regex"),
@@ -276,6 +280,24 @@ impl Rules {
             0.8,
             "list marker",
         ))
+    }
+
+    /// Section signs that OCR read as "$" or "8" inside a line.
+    pub fn section_signs(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+        for c in self.inline_section.captures_iter(line.text) {
+            let m = c.get(1).or_else(|| c.get(2)).expect("one group matches");
+            let start = line.span.start + m.start();
+            let before = &line.text[..m.start()];
+            let after = if before.ends_with(' ') { "§" } else { " §" };
+            out.push(Edit::new(
+                text,
+                Span::new(start, start + 1),
+                after,
+                EditKind::Typography,
+                0.7,
+                "section sign",
+            ));
+        }
     }
 
     /// Spaced hyphens and em dashes between words in `line`, as en dashes.
