@@ -295,6 +295,7 @@ fn number_ranges_take_the_en_dash_but_dates_and_diary_numbers_keep_the_hyphen() 
         "Dnr MKN 2021-00411 den 2021-04-12\n",
         "Dnr MKN 2021-00411 den 2021-04-12\n",
     );
+    assert_clean("kl. 13.00—-16.30\n", "kl. 13.00–16.30\n");
 }
 
 #[test]
