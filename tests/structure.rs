@@ -459,3 +459,29 @@ fn each_stage_can_be_switched_off() {
         .text
         .contains("den tid\nde har beviljats"));
 }
+
+/// A long paragraph, its copy after a page break (with `copy` changed by the caller).
+fn with_copy(first: &str, copy: &str) -> String {
+    format!("{first}\n\n\u{c}{copy}\n")
+}
+
+const SUMMARY: &str = "För att Arbetslivsnämnden ska kunna styra inom området behöver en fördjupad bild över vilka lagar och förordningar som styr övriga nämnders uppdrag skapas. Om uppdraget lämnas till Arbetslivsnämnden föreslår nämnden att det utgår från gemensamma utvecklingsområden.";
+
+#[test]
+fn a_copy_with_small_slips_is_a_duplicate() {
+    let copy = SUMMARY
+        .replace("området behöver", "omradet behover")
+        .replace("Om uppdraget", "Om det uppdraget");
+    let cleaned = clean(&with_copy(SUMMARY, &copy));
+    assert_eq!(cleaned.text, format!("{SUMMARY}\n"));
+    assert_eq!(cleaned.stats.duplicates_removed, 1);
+}
+
+#[test]
+fn a_copy_that_names_another_body_is_kept() {
+    let copy = SUMMARY.replace("Arbetslivsnämnden", "Arbetslivsförvaltningen");
+    assert_eq!(
+        clean(&with_copy(SUMMARY, &copy)).text,
+        format!("{SUMMARY}\n\n{copy}\n")
+    );
+}
