@@ -28,6 +28,18 @@
 //!   is a word. OCR often damages the halves ("utvir-" / "dering"), so an unknown joined
 //!   form is still rejoined; the word stage repairs it.
 //!
+//! OCR reads the hyphen as a dash at times ("Livsmedels—" / "verket"): it is treated as a
+//! hyphen. A second half that starts with "I" for "l" ("med-" / "Iemsinsats") is rejoined
+//! with the "l".
+//!
+//! # Typography
+//! List markers as OCR reads them at the start of a line ("e", "«", "*", "+", ":", "°", "'",
+//! "=", ">") become "•", a dash marker ("-", "—", "~") the en dash "–". A § line's sign read
+//! as "$", "&", "£" or a digit ("592 dnr 2018/767") is restored, and so is a § inside a line
+//! ("5 kap. 1$ LEH"). With `Options::dashes`, a spaced hyphen or em dash between words and
+//! the dash of a number range ("2016-2019", "13.00-16.30"; never a date or diary number) is
+//! the en dash.
+//!
 //! # Edits
 //! A removed furniture line is one [`EditKind::Furniture`] edit over the whole line and its
 //! line break; what remains of the break between two body lines (line breaks, blank lines,
