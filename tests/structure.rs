@@ -209,6 +209,27 @@ fn without_form_feeds_pages_start_with_one_space_and_their_footers_go() {
 }
 
 #[test]
+fn recurring_header_rows_go_even_when_the_page_breaks_were_lost() {
+    let input = fixture("protocol.txt").replace('\u{c}', "\n");
+    let cleaned = clean(&input);
+    let removed = furniture(&cleaned);
+    for line in [
+        "Lidkopings kommun PROTOKOLL 2 (3)",
+        "Tekniska namnden 2022-03-14",
+        "Justerandes sign Utdragsbestyrkande",
+    ] {
+        assert!(removed.contains(&line), "{line:?} not in {removed:#?}");
+    }
+    assert!(
+        cleaned
+            .text
+            .starts_with("Tekniska namnden\nSammantradesdatum 2022-03-14\n"),
+        "{}",
+        cleaned.text
+    );
+}
+
+#[test]
 fn indented_text_is_not_taken_for_pages() {
     let input = " Ett indraget stycke som fortsätter\npå nästa rad.\n Ett till stycke som\nockså fortsätter.\n Ett tredje stycke.\n";
     let cleaned = clean(input);

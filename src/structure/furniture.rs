@@ -21,6 +21,10 @@
 //! signatur", "Ordförandes sign", "Utdragsbestyrkande", …; see [`PHRASES`]) or matching one of
 //! [`Options::furniture_patterns`](crate::Options) is furniture.
 //!
+//! In text whose page breaks were lost (one page), a short line that recurs inside the text
+//! and carries a page number, an address or a document type is furniture wherever it is,
+//! and so is the recurring row right under it.
+//!
 //! A line that looks like a header but is printed once inside the body (the board's name
 //! in the meeting data, a heading) is none of these, and stays.
 
@@ -437,6 +441,9 @@ pub(crate) fn find(
         }
     }
     fragments(text, lines, &pages, &keys, pat, lexicon, &mut reasons);
+    if n_printed == 1 {
+        unpaged(text, lines, &keys, pat, &mut reasons);
+    }
     reasons
 }
 
@@ -498,6 +505,65 @@ fn fragments(
             {
                 reasons[i] = Some("document type, part of the running header".into());
             }
+        }
+    }
+}
+
+/// Text whose page breaks were lost (one page, no page starts recognised): a header or
+/// footer row still recurs, now inside the text. A short line that recurs and carries a
+/// page number, an address or a document type is furniture wherever it is, and so is a
+/// recurring line right under such a header row (the board and date row).
+fn unpaged(
+    text: &str,
+    lines: &[Line],
+    keys: &[String],
+    pat: &Patterns,
+    reasons: &mut [Option<String>],
+) {
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let s = lines[i].content.of(text);
+            !lines[i].is_blank()
+                && s.chars().count() <= 90
+                && !pat.body_start.is_match(s)
+                && !is_prose(s)
+        })
+        .collect();
+    let like = |a: &str, b: &str| {
+        let (la, lb) = (a.len(), b.len());
+        la >= 5
+            && lb >= 5
+            && la.min(lb) * 100 >= la.max(lb) * 85
+            && similarity(a, b) >= RECUR_SIMILARITY
+    };
+    let recurs = |i: usize| {
+        candidates
+            .iter()
+            .any(|&j| j != i && like(&keys[i], &keys[j]))
+    };
+    let mut headers = Vec::new();
+    for &i in &candidates {
+        if reasons[i].is_some() {
+            continue;
+        }
+        let s = lines[i].content.of(text);
+        let marked = pat.page_number.is_match(s)
+            || pat.ends_page_number.is_match(s)
+            || pat.has_address_word(s)
+            || pat.is_doc_type_header(s);
+        if marked && recurs(i) {
+            reasons[i] =
+                Some("running header or footer, recurring in text without page breaks".into());
+            headers.push(i);
+        }
+    }
+    for h in headers {
+        let Some(next) = (h + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+            continue;
+        };
+        if reasons[next].is_none() && candidates.contains(&next) && recurs(next) {
+            reasons[next] =
+                Some("running header row, recurring in text without page breaks".into());
         }
     }
 }
