@@ -114,6 +114,9 @@ const BOTTOM_DEPTH: usize = 4;
 /// A run of letters reads as a signature phrase at least this similar.
 const PHRASE_SIMILARITY: f64 = 0.78;
 
+/// Recurrence is counted on the pages up to this far before and after a page.
+const PAGE_WINDOW: usize = 5;
+
 /// Recurring lines compare at least this similar (folded keys).
 const RECUR_SIMILARITY: f64 = 0.8;
 
@@ -353,10 +356,20 @@ pub(crate) fn find(
             && similarity(a, b) >= RECUR_SIMILARITY
     };
     // On how many pages (this one included) does the line at depth `k` from this edge recur?
+    // The printed pages near page `page`, itself included: running furniture recurs on the
+    // neighbouring pages, and comparing only those keeps long documents linear.
+    let window = |page: usize| -> Vec<&Page> {
+        let at = printed
+            .iter()
+            .position(|q| std::ptr::eq(*q, &pages[page]))
+            .unwrap_or(0);
+        let lo = at.saturating_sub(PAGE_WINDOW);
+        printed[lo..(at + PAGE_WINDOW + 1).min(printed.len())].to_vec()
+    };
     let recurs = |page: usize, k: usize, top: bool| -> usize {
         let i = nth_from_edge(&pages[page], k, top);
         let key = &keys[i];
-        1 + printed
+        1 + window(page)
             .iter()
             .filter(|q| !std::ptr::eq(**q, &pages[page]))
             .filter(|q| {
@@ -395,13 +408,14 @@ pub(crate) fn find(
                     let shallow = if top { k <= 1 } else { k == 0 };
                     // Lines at the very edge recur on half the pages (a document may join two
                     // parts with their own headers); deeper lines on most pages.
+                    let near = window(p).len();
                     let needed = if shallow {
-                        2.max(n_printed.div_ceil(2))
+                        2.max(near.div_ceil(2))
                     } else {
-                        3.max((n_printed * 3).div_ceil(5))
+                        3.max((near * 3).div_ceil(5))
                     };
                     if r >= 2 && r >= needed && (shallow || !in_interior(i)) {
-                        reason = Some(format!("running {edge} on {r} of {n_printed} pages"));
+                        reason = Some(format!("running {edge} on {r} of {near} pages"));
                     }
                 }
                 if reason.is_none() && top && k == 0 && pat.is_doc_type_header(s) {
@@ -536,32 +550,37 @@ fn unpaged(
             && la.min(lb) * 100 >= la.max(lb) * 85
             && similarity(a, b) >= RECUR_SIMILARITY
     };
-    let recurs = |i: usize| {
-        candidates
-            .iter()
-            .any(|&j| j != i && like(&keys[i], &keys[j]))
-    };
-    let mut headers = Vec::new();
-    for &i in &candidates {
-        if reasons[i].is_some() {
-            continue;
-        }
-        let s = lines[i].content.of(text);
-        let marked = pat.page_number.is_match(s)
-            || pat.ends_page_number.is_match(s)
-            || pat.has_address_word(s)
-            || pat.is_doc_type_header(s);
-        if marked && recurs(i) {
-            reasons[i] =
-                Some("running header or footer, recurring in text without page breaks".into());
-            headers.push(i);
-        }
+    // Only marked lines are compared with each other, and only the lines under them with
+    // each other: the cost grows with the number of pages, not of lines.
+    let marked: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let s = lines[i].content.of(text);
+            reasons[i].is_none()
+                && (pat.page_number.is_match(s)
+                    || pat.ends_page_number.is_match(s)
+                    || pat.has_address_word(s)
+                    || pat.is_doc_type_header(s))
+        })
+        .collect();
+    let recurs_among =
+        |i: usize, among: &[usize]| among.iter().any(|&j| j != i && like(&keys[i], &keys[j]));
+    let headers: Vec<usize> = marked
+        .iter()
+        .copied()
+        .filter(|&i| recurs_among(i, &marked))
+        .collect();
+    for &i in &headers {
+        reasons[i] = Some("running header or footer, recurring in text without page breaks".into());
     }
-    for h in headers {
-        let Some(next) = (h + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
-            continue;
-        };
-        if reasons[next].is_none() && candidates.contains(&next) && recurs(next) {
+    let under: Vec<usize> = headers
+        .iter()
+        .filter_map(|&h| (h + 1..lines.len()).find(|&j| !lines[j].is_blank()))
+        .filter(|&j| reasons[j].is_none() && candidates.contains(&j))
+        .collect();
+    for &next in &under {
+        if recurs_among(next, &under) {
             reasons[next] =
                 Some("running header row, recurring in text without page breaks".into());
         }
