@@ -19,6 +19,8 @@
 //! The first occurrence is kept; each removal records the kept copy's span in
 //! [`Edit::kept`].
 
+use std::collections::HashSet;
+
 use crate::structure::{folded_words, similarity};
 use crate::{Edit, EditKind, Options, Span};
 
@@ -47,6 +49,8 @@ struct Unit {
     /// Folded words, numbers kept as digits.
     folded: String,
     words: Vec<String>,
+    /// The same, as a set, for the cheap filter.
+    word_set: HashSet<String>,
     /// Pure numbers.
     numbers: Vec<String>,
     /// Capitalised words after the first, folded.
@@ -103,6 +107,7 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
         content,
         start,
         folded: words.join(" "),
+        word_set: words.iter().cloned().collect(),
         words,
         numbers,
         names,
@@ -291,7 +296,7 @@ fn same(a: &Unit, b: &Unit) -> Option<f64> {
         return None;
     }
     // A cheap filter before the quadratic comparison: most words shared.
-    let shared = b.words.iter().filter(|w| a.words.contains(w)).count();
+    let shared = b.words.iter().filter(|w| a.word_set.contains(*w)).count();
     if shared * 2 < b.words.len() {
         return None;
     }

@@ -543,15 +543,36 @@ fn unpaged(
                 && !is_prose(s)
         })
         .collect();
-    let like = |a: &str, b: &str| {
+    // Letter counts: lines whose counts differ by more than a third cannot be alike, and
+    // comparing counts is cheap enough to do for every pair of a marked line and a line.
+    let hist = |k: &str| {
+        let mut h = [0u16; 27];
+        for b in k.bytes() {
+            h[if b == b'0' {
+                26
+            } else {
+                (b - b'a') as usize % 26
+            }] += 1;
+        }
+        h
+    };
+    let hists: Vec<[u16; 27]> = keys.iter().map(|k| hist(k)).collect();
+    let like = |i: usize, j: usize| {
+        let (a, b) = (&keys[i], &keys[j]);
         let (la, lb) = (a.len(), b.len());
+        let apart: usize = hists[i]
+            .iter()
+            .zip(&hists[j])
+            .map(|(x, y)| x.abs_diff(*y) as usize)
+            .sum();
         la >= 5
             && lb >= 5
             && la.min(lb) * 100 >= la.max(lb) * 85
+            && apart * 3 <= la.max(lb)
             && similarity(a, b) >= RECUR_SIMILARITY
     };
-    // Only marked lines are compared with each other, and only the lines under them with
-    // each other: the cost grows with the number of pages, not of lines.
+    // Marked lines and the rows under them are compared with every candidate line (another
+    // copy of the row may have lost its page number to OCR).
     let marked: Vec<usize> = candidates
         .iter()
         .copied()
@@ -564,12 +585,11 @@ fn unpaged(
                     || pat.is_doc_type_header(s))
         })
         .collect();
-    let recurs_among =
-        |i: usize, among: &[usize]| among.iter().any(|&j| j != i && like(&keys[i], &keys[j]));
+    let recurs_among = |i: usize, among: &[usize]| among.iter().any(|&j| j != i && like(i, j));
     let headers: Vec<usize> = marked
         .iter()
         .copied()
-        .filter(|&i| recurs_among(i, &marked))
+        .filter(|&i| recurs_among(i, &candidates))
         .collect();
     for &i in &headers {
         reasons[i] = Some("running header or footer, recurring in text without page breaks".into());
@@ -580,7 +600,7 @@ fn unpaged(
         .filter(|&j| reasons[j].is_none() && candidates.contains(&j))
         .collect();
     for &next in &under {
-        if recurs_among(next, &under) {
+        if recurs_among(next, &candidates) {
             reasons[next] =
                 Some("running header row, recurring in text without page breaks".into());
         }
