@@ -355,7 +355,6 @@ pub(crate) fn find(
             && la.min(lb) * 100 >= la.max(lb) * 85
             && similarity(a, b) >= RECUR_SIMILARITY
     };
-    // On how many pages (this one included) does the line at depth `k` from this edge recur?
     // The printed pages near page `page`, itself included: running furniture recurs on the
     // neighbouring pages, and comparing only those keeps long documents linear.
     let window = |page: usize| -> Vec<&Page> {
@@ -366,6 +365,7 @@ pub(crate) fn find(
         let lo = at.saturating_sub(PAGE_WINDOW);
         printed[lo..(at + PAGE_WINDOW + 1).min(printed.len())].to_vec()
     };
+    // On how many pages (this one included) does the line at depth `k` from this edge recur?
     let recurs = |page: usize, k: usize, top: bool| -> usize {
         let i = nth_from_edge(&pages[page], k, top);
         let key = &keys[i];
@@ -441,7 +441,9 @@ pub(crate) fn find(
                 }
                 match reason {
                     Some(r) => {
-                        prev_page_number = r.contains("page number") || r.contains("document type");
+                        prev_page_number = r.contains("page number")
+                            || r.contains("document type")
+                            || pat.ends_page_number.is_match(s);
                         reasons[i] = Some(r);
                     }
                     None => {
