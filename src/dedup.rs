@@ -177,6 +177,37 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             break;
         }
     }
+    // A paragraph that a page break split in one copy and not in the other: a unit against
+    // two consecutive units of the other copy read as one.
+    let mut kept_span: Vec<Option<Span>> = vec![None; n];
+    let pairs: Vec<Unit> = (0..n.saturating_sub(1))
+        .map(|i| {
+            let span = Span::new(units[i].content.start, units[i + 1].content.end);
+            unit(text, units[i].start, span)
+        })
+        .collect();
+    let joined = |i: usize| {
+        long(&units[i]) && long(&units[i + 1]) && pairs[i].folded.len() >= STANDALONE_CHARS
+    };
+    for j in 0..n {
+        if kept[j].is_some() || !long(&units[j]) {
+            continue;
+        }
+        if let Some((i, s)) = (0..j.saturating_sub(1))
+            .filter(|&i| joined(i))
+            .find_map(|i| same(&pairs[i], &units[j]).map(|s| (i, s)))
+        {
+            kept[j] = Some((i, s));
+            kept_span[j] = Some(pairs[i].content);
+            continue;
+        }
+        if j + 1 < n && kept[j + 1].is_none() && joined(j) {
+            if let Some((i, s)) = (0..j).find_map(|i| same(&units[i], &pairs[j]).map(|s| (i, s))) {
+                kept[j] = Some((i, s));
+                kept[j + 1] = Some((i, s));
+            }
+        }
+    }
     // Short units inside a repeated run.
     loop {
         let mut changed = false;
@@ -259,7 +290,11 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
                         begin(units[i].content.of(text))
                     ),
                 );
-                e.kept = Some(units[i].content);
+                e.kept = Some(
+                    kept_span[j]
+                        .filter(|_| kept[j].is_some_and(|(k, _)| k == i))
+                        .unwrap_or(units[i].content),
+                );
                 e
             }
             None => Edit::new(

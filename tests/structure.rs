@@ -506,3 +506,25 @@ fn a_copy_that_names_another_body_is_kept() {
         format!("{SUMMARY}\n\n{copy}\n")
     );
 }
+
+#[test]
+fn a_copy_of_a_paragraph_that_a_page_break_split_is_a_duplicate() {
+    let (first, second) = SUMMARY.split_once(" Om ").expect("two sentences");
+    let second = format!("Om {second}");
+    let input = format!("{first}\n\n\u{c}{second}\n\nBeslutsunderlag\n\u{c}Bilaga\n\n{SUMMARY}\n");
+    let cleaned = clean(&input);
+    assert_eq!(
+        cleaned.text,
+        format!("{first}\n\n{second}\n\nBeslutsunderlag\n\nBilaga\n")
+    );
+    let dup = cleaned
+        .edits
+        .iter()
+        .find(|e| e.kind == EditKind::Duplicate)
+        .expect("a duplicate");
+    let kept = dup.kept.expect("kept");
+    assert!(
+        input[kept.start..kept.end].starts_with(first)
+            && input[kept.start..kept.end].ends_with(&second)
+    );
+}
