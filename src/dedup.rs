@@ -1,8 +1,383 @@
 //! The repeated section: paragraphs that repeat an earlier one.
+//!
+//! A protocol extract often repeats its summary in the attached tjänsteskrivelse: title,
+//! decision, summary paragraphs and lists, copied word for word but read by OCR a second
+//! time. The units compared are the text's lines (after the structure stage, one paragraph,
+//! list item or heading per line).
+//!
+//! - A long unit (a paragraph, a title, a long list item) is a duplicate when an earlier
+//!   unit reads the same after folding (case, diacritics and OCR confusions), similarity at
+//!   least [`SIMILARITY`], and says the same thing: numbers and capitalised words (names)
+//!   are compared strictly, so "Arbetslivsförvaltningen" for "Arbetslivsnämnden" or "900
+//!   000" for "800 000" keeps the paragraph.
+//! - A short unit (a heading, a short list item) is only a duplicate inside a repeated run:
+//!   it reads like an earlier unit whose neighbour was copied to its own neighbour. So the
+//!   ordinary recurring heading ("Beslutsunderlag" in every item) stays.
+//! - A heading inside the repeated run that introduces only removed units ("Ärendet i sin
+//!   helhet" over a copied summary) goes with them; with a new paragraph under it, it stays.
+//!
+//! The first occurrence is kept; each removal records the kept copy's span in
+//! [`Edit::kept`].
 
-use crate::{Edit, Options};
+use std::collections::HashSet;
+
+use crate::structure::{folded_words, similarity};
+use crate::{Edit, EditKind, Options, Span};
+
+/// Folded units at least this similar are copies (OCR reads the two copies differently).
+pub const SIMILARITY: f64 = 0.88;
+
+/// A repeated unit this long (folded characters) is a copy even on its own.
+const STANDALONE_CHARS: usize = 200;
+
+/// How far apart (in units) two copied units may be and still belong to one copied run.
+const RUN_GAP: usize = 4;
+
+/// A name (capitalised word) in one copy matches a word of the other at least this similar;
+/// both with every vowel as "a". "Arbetslivsförvaltningen" for "Arbetslivsnämnden" is about
+/// 0.6, OCR noise 0.8 and up.
+const NAME_SIMILARITY: f64 = 0.75;
+
+/// Units shorter than this (folded characters) count as short.
+const LONG_CHARS: usize = 40;
+
+struct Unit {
+    /// The line's text, without surrounding white space.
+    content: Span,
+    /// The line's start.
+    start: usize,
+    /// Folded words, numbers kept as digits.
+    folded: String,
+    words: Vec<String>,
+    /// The same, as a set, for the cheap filter.
+    word_set: HashSet<String>,
+    /// Pure numbers.
+    numbers: Vec<String>,
+    /// Capitalised words after the first, folded.
+    names: Vec<String>,
+    /// The words with every vowel as "a", for comparing names.
+    vowel_words: Vec<String>,
+    heading: bool,
+    /// 0: running text, 1: a bulleted item, 2: a numbered item.
+    item: u8,
+}
+
+fn unit(text: &str, start: usize, content: Span) -> Unit {
+    let s = content.of(text);
+    let mut words = Vec::new();
+    let mut numbers = Vec::new();
+    let mut names = Vec::new();
+    for (k, tok) in s.split_whitespace().enumerate() {
+        let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().all(|c| c.is_ascii_digit()) {
+            numbers.push(t.to_string());
+            words.push(t.to_string());
+            continue;
+        }
+        let f = folded_words(t).concat();
+        if f.is_empty() {
+            continue;
+        }
+        if k > 0 && t.chars().next().is_some_and(char::is_uppercase) && t.chars().count() >= 3 {
+            names.push(vowels(&f));
+        }
+        words.push(f);
+    }
+    let n_words = s.split_whitespace().count();
+    let heading = n_words <= 6
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.ends_with(['.', ',', ';', ':', '!', '?'])
+        && !s.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let first = s.split_whitespace().next().unwrap_or("");
+    let item = if first.len() <= 3
+        && first.ends_with(['.', ')'])
+        && first.starts_with(|c: char| c.is_ascii_digit())
+    {
+        2
+    } else if first.chars().count() == 1 && !first.chars().all(char::is_alphanumeric) {
+        1
+    } else {
+        0
+    };
+    let vowel_words = words.iter().map(|w| vowels(w)).collect();
+    Unit {
+        content,
+        start,
+        folded: words.join(" "),
+        word_set: words.iter().cloned().collect(),
+        words,
+        numbers,
+        names,
+        vowel_words,
+        heading,
+        item,
+    }
+}
 
 /// Removals of paragraphs of `text` (after word repair) that repeat an earlier paragraph.
-pub fn edits(_text: &str, _options: &Options) -> Vec<Edit> {
-    Vec::new()
+pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
+    if !options.dedup {
+        return Vec::new();
+    }
+    let mut units = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let body = raw.trim_end_matches(['\n', '\r']);
+        let t = body.trim();
+        if !t.is_empty() {
+            let lead = body.len() - body.trim_start().len();
+            units.push(unit(text, pos, Span::new(pos + lead, pos + lead + t.len())));
+        }
+        pos += raw.len();
+    }
+    let n = units.len();
+    // kept[j] = Some((i, similarity)): unit j repeats unit i.
+    let mut kept: Vec<Option<(usize, f64)>> = vec![None; n];
+    let long = |u: &Unit| u.folded.chars().count() >= LONG_CHARS && u.words.len() >= 4;
+    // Every earlier unit that unit j repeats, most similar first.
+    let mut candidates: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    for j in 0..n {
+        if !long(&units[j]) {
+            continue;
+        }
+        candidates[j] = (0..j)
+            .filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s)))
+            .collect();
+        candidates[j].sort_by(|a, b| b.1.total_cmp(&a.1));
+    }
+    // A long paragraph repeated is a copy by itself; a shorter one (a formulaic decision
+    // sentence that every item repeats) only next to other copied units.
+    for j in 0..n {
+        if units[j].folded.chars().count() >= STANDALONE_CHARS {
+            kept[j] = candidates[j].first().copied();
+        }
+    }
+    loop {
+        let mut changed = false;
+        for j in 0..n {
+            if kept[j].is_some() {
+                continue;
+            }
+            let near = |i: usize| {
+                (j.saturating_sub(RUN_GAP)..(j + RUN_GAP + 1).min(n)).any(|k| {
+                    k != j
+                        && kept[k]
+                            .is_some_and(|(m, _)| m.abs_diff(i) <= RUN_GAP && (m < i) == (k < j))
+                })
+            };
+            if let Some(&c) = candidates[j].iter().find(|(i, _)| near(*i)) {
+                kept[j] = Some(c);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    // A paragraph that a page break split in one copy and not in the other: a unit against
+    // two consecutive units of the other copy read as one.
+    let mut kept_span: Vec<Option<Span>> = vec![None; n];
+    let pairs: Vec<Unit> = (0..n.saturating_sub(1))
+        .map(|i| {
+            let span = Span::new(units[i].content.start, units[i + 1].content.end);
+            unit(text, units[i].start, span)
+        })
+        .collect();
+    let joined = |i: usize| {
+        long(&units[i]) && long(&units[i + 1]) && pairs[i].folded.len() >= STANDALONE_CHARS
+    };
+    for j in 0..n {
+        if kept[j].is_some() || !long(&units[j]) {
+            continue;
+        }
+        if let Some((i, s)) = (0..j.saturating_sub(1))
+            .filter(|&i| joined(i))
+            .find_map(|i| same(&pairs[i], &units[j]).map(|s| (i, s)))
+        {
+            kept[j] = Some((i, s));
+            kept_span[j] = Some(pairs[i].content);
+            continue;
+        }
+        if j + 1 < n && kept[j + 1].is_none() && joined(j) {
+            if let Some((i, s)) = (0..j).find_map(|i| same(&units[i], &pairs[j]).map(|s| (i, s))) {
+                kept[j] = Some((i, s));
+                kept[j + 1] = Some((i, s));
+            }
+        }
+    }
+    // Short units inside a repeated run.
+    loop {
+        let mut changed = false;
+        for j in 0..n {
+            if kept[j].is_some() || long(&units[j]) {
+                continue;
+            }
+            let fits = |i: usize| {
+                let after = j + 1 < n && i + 1 < j && kept[j + 1].is_some_and(|(k, _)| k == i + 1);
+                let before = j > 0 && i > 0 && kept[j - 1].is_some_and(|(k, _)| k + 1 == i);
+                after || before
+            };
+            if let Some(found) = (0..j)
+                .filter(|&i| kept[i].is_none() && fits(i))
+                .filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s)))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+            {
+                kept[j] = Some(found);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    // A heading inside the run that introduces only removed units.
+    let mut drop_heading = vec![false; n];
+    for h in 1..n {
+        if kept[h].is_some() || !units[h].heading || kept[h - 1].is_none() {
+            continue;
+        }
+        let mut k = h + 1;
+        let mut any = false;
+        while k < n && kept[k].is_some() {
+            any = true;
+            k += 1;
+        }
+        let section_ends = k == n || units[k].heading;
+        if any && section_ends {
+            drop_heading[h] = true;
+        }
+    }
+
+    let removed: Vec<bool> = (0..n)
+        .map(|j| kept[j].is_some() || drop_heading[j])
+        .collect();
+    let mut out = Vec::new();
+    for j in 0..n {
+        if !removed[j] {
+            continue;
+        }
+        // The run this unit belongs to reaches the end of the text: the last unit keeps no
+        // separator after it, so the run's first unit takes the one before it.
+        let run_to_end = removed[j..].iter().all(|&r| r);
+        let start = if run_to_end && j > 0 && !removed[j - 1] {
+            units[j - 1].content.end
+        } else {
+            units[j].start
+        };
+        let end = if j + 1 < n {
+            units[j + 1].start
+        } else {
+            units[j].content.end
+        };
+        let span = Span::new(start, end);
+        let mut e = match kept[j] {
+            Some((mut i, s)) => {
+                // Point at the first occurrence, not at another copy.
+                while let Some((k, _)) = kept[i] {
+                    i = k;
+                }
+                let mut e = Edit::new(
+                    text,
+                    span,
+                    "",
+                    EditKind::Duplicate,
+                    s as f32,
+                    format!(
+                        "repeats the paragraph that begins {:?}",
+                        begin(units[i].content.of(text))
+                    ),
+                );
+                e.kept = Some(
+                    kept_span[j]
+                        .filter(|_| kept[j].is_some_and(|(k, _)| k == i))
+                        .unwrap_or(units[i].content),
+                );
+                e
+            }
+            None => Edit::new(
+                text,
+                span,
+                "",
+                EditKind::Duplicate,
+                0.7,
+                "heading of a repeated section",
+            ),
+        };
+        if e.before.is_empty() {
+            continue;
+        }
+        e.confidence = e.confidence.clamp(0.0, 1.0);
+        out.push(e);
+    }
+    out
+}
+
+/// The first few words of a paragraph, for a reason.
+fn begin(s: &str) -> String {
+    let mut out: String = s.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    if s.split_whitespace().count() > 6 {
+        out.push('…');
+    }
+    out
+}
+
+/// If `b` repeats `a`: their similarity.
+fn same(a: &Unit, b: &Unit) -> Option<f64> {
+    let (la, lb) = (a.folded.chars().count(), b.folded.chars().count());
+    if a.item != b.item || la == 0 || lb == 0 || la.min(lb) * 100 < la.max(lb) * 80 {
+        return None;
+    }
+    // A cheap filter before the quadratic comparison: most words shared.
+    let shared = b.words.iter().filter(|w| a.word_set.contains(*w)).count();
+    if shared * 2 < b.words.len() {
+        return None;
+    }
+    let s = similarity(&a.folded, &b.folded);
+    if s < SIMILARITY {
+        return None;
+    }
+    if numbers_differ(&a.numbers, &b.numbers) || names_differ(a, b) || names_differ(b, a) {
+        return None;
+    }
+    Some(s)
+}
+
+/// Another number in the same place: a number only one side has, of the same length as a
+/// number only the other side has. (OCR drops or adds digits, "2011" read "201"; a number
+/// that changed its value keeps its length.)
+fn numbers_differ(a: &[String], b: &[String]) -> bool {
+    let only = |x: &[String], y: &[String]| -> Vec<String> {
+        let mut y: Vec<&String> = y.iter().collect();
+        let mut out = Vec::new();
+        for n in x {
+            match y.iter().position(|m| *m == n) {
+                Some(p) => {
+                    y.remove(p);
+                }
+                None => out.push(n.clone()),
+            }
+        }
+        out
+    };
+    let (oa, ob) = (only(a, b), only(b, a));
+    oa.iter().any(|x| ob.iter().any(|y| y.len() == x.len()))
+}
+
+/// A name in `a` that `b` does not have, even misread.
+fn names_differ(a: &Unit, b: &Unit) -> bool {
+    a.names.iter().any(|n| {
+        !b.vowel_words
+            .iter()
+            .any(|w| w == n || similarity(w, n) >= NAME_SIMILARITY)
+    })
+}
+
+/// Every vowel as "a": OCR confuses the vowels most ("lättläst" read "léttléist").
+fn vowels(w: &str) -> String {
+    w.chars()
+        .map(|c| if "eiouy".contains(c) { 'a' } else { c })
+        .collect()
 }

@@ -1,0 +1,366 @@
+//! Paragraphs: which line breaks are inside a paragraph (joined), which end a block, and
+//! how a word broken at a line end is put together again; list markers and the dash.
+
+use regex::Regex;
+
+use crate::{Edit, EditKind, Lexicon, Span};
+
+/// What goes between two body lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sep {
+    /// Same paragraph: one space.
+    Join,
+    /// A word broken at the line end, rejoined: hyphen and break removed.
+    Rejoin,
+    /// The same, the second half starting with an "I" that OCR read for "l"
+    /// ("med-" / "Iemsinsats"): the "I" becomes "l".
+    RejoinEll,
+    /// A hyphen that belongs to the word ("EU-land"): the break removed, the hyphen kept.
+    KeepHyphen,
+    /// A hyphen before a coordination ("Gymnasie- och"): the break becomes a space.
+    HyphenSpace,
+    /// Same block, own line (list items, signature rows).
+    Line,
+    /// A new block: one blank line.
+    Block,
+}
+
+impl Sep {
+    /// Does it replace the line-end hyphen too?
+    pub fn takes_hyphen(self) -> bool {
+        matches!(
+            self,
+            Sep::Rejoin | Sep::RejoinEll | Sep::KeepHyphen | Sep::HyphenSpace
+        )
+    }
+
+    /// What replaces the break (and the hyphen, when [`Sep::takes_hyphen`]).
+    pub fn text(self) -> &'static str {
+        match self {
+            Sep::Join => " ",
+            Sep::HyphenSpace => "- ",
+            Sep::KeepHyphen => "-",
+            Sep::Rejoin => "",
+            Sep::RejoinEll => "l",
+            Sep::Line => "\n",
+            Sep::Block => "\n\n",
+        }
+    }
+}
+
+/// Words that follow a hyphenated first part in a coordination ("Gymnasie- och
+/// vuxenutbildning", "bygg- eller anläggningsprojekt").
+const COORDINATION: &[&str] = &[
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "som",
+    "till",
+    "liksom",
+    "men",
+    "utan",
+    "än",
+    "&",
+];
+
+pub(crate) struct Rules {
+    list: Regex,
+    dash_item: Regex,
+    section: Regex,
+    dash: Regex,
+    label: Regex,
+    section_mark: Regex,
+    inline_section: Regex,
+    range: Regex,
+    double_section: Regex,
+    coord_dash: Regex,
+}
+
+/// One body line, as the paragraph rules see it.
+pub(crate) struct BodyLine<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+impl Rules {
+    pub fn new() -> Rules {
+        Rules {
+            // A list item: a bullet as OCR reads it ("e", "«", "*", "+", ":", "©", "°", "'", "="), or a
+            // number.
+            list: Regex::new(r"^(?:(?:[•·∙◦▪●■*+«»:©¢°>='’‘`]|\d{1,2}(?:\.{1,3}|\))|[a-z]\))\s+\S|e\s+\p{L})").expect("valid regex"),
+            dash_item: Regex::new(r"^[-–—−~]\s+\S").expect("valid regex"),
+            // A § line ("§ 12  Dnr KS 2021/504"; OCR reads § as "$", "&" or "8").
+            section: Regex::new(r"(?i)^(?:[§$&]\s*\d|\d{1,4}\s+dnr\b|8\s?\d{1,3}\s+dnr\b)|\bdnr\b").expect("valid regex"),
+            // A spaced hyphen or em dash between words.
+            // A § line whose "§" OCR read as "$" or "&".
+            // "§ 92" read "$ 92", "£92" or "592", the sign as a digit: a § line is the only
+            // line that starts with a number and then the diary number.
+            section_mark: Regex::new(r"^(?:[$&£]\s?\d{1,4}|[58]\d{1,3})\s+(?i:dnr)\b").expect("valid regex"),
+            // "5 kap. 1 § LEH" read "1$ LEH" or "1 8 LEH": a "$", or an "8" between a
+            // chapter's paragraph number and the name of the law.
+            inline_section: Regex::new(r"\d ?(\$)\s|kap\. \d{1,3} (8) \p{L}").expect("valid regex"),
+            range: Regex::new(r"(?:^|[^\d\-–—.:])(\d{1,4}(?:[.:]\d\d)?)(-|—|--|—-|-—)(\d{1,4}(?:[.:]\d\d)?)(?:$|[^\d\-–—])").expect("valid regex"),
+            double_section: Regex::new(r"(?:^|\s)(\$\$|&&)(?:\s|$)").expect("valid regex"),
+            // A first part before a coordination, its hyphen read as a dash ("Miljö— och").
+            coord_dash: Regex::new(r"\p{L}([—–]) (?:och|eller|samt|respektive)\b").expect("valid regex"),
+            // A meeting-data row: "Justerare: Karin Ström", "Plats och tid: …".
+            label: Regex::new(r"^\p{Lu}[\p{L}\- ]{1,30}:\s").expect("valid regex"),
+            dash: Regex::new(r"[\p{L}\p{N}.,)”\x22] +(--|[-—−]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
+        }
+    }
+
+    fn is_list(&self, line: &str) -> bool {
+        self.list.is_match(line)
+    }
+
+    fn is_section(&self, line: &str) -> bool {
+        self.section.is_match(line) && line.split_whitespace().count() <= 8
+    }
+
+    /// What goes between body lines `a` and `b`. `blanks`: blank lines between them on the
+    /// page; `page_break`: they are on different pages. `width`: a full line's length.
+    pub fn sep(
+        &self,
+        a: &str,
+        b: &str,
+        blanks: usize,
+        page_break: bool,
+        width: usize,
+        lexicon: &Lexicon,
+    ) -> Sep {
+        let apart = if blanks > 0 || page_break {
+            Sep::Block
+        } else {
+            Sep::Line
+        };
+        if let Some(s) = self.hyphen(a, b, lexicon) {
+            return s;
+        }
+        let b_dash_item = self.dash_item.is_match(b);
+        if self.is_section(a) || self.is_section(b) || self.is_list(b) {
+            return apart;
+        }
+        let open = !a.ends_with(['.', '!', '?', ':', ';']);
+        let b_first = b.chars().next().unwrap_or(' ');
+        let b_lower = b_first.is_lowercase() || (b_first.is_ascii_digit() && open && !b_dash_item);
+        let full = a.chars().count() * 100 >= width * 70;
+        if b_dash_item {
+            // "- text" after a finished line is a list item; inside a sentence, a dash.
+            return if open && full && blanks == 0 && !page_break {
+                Sep::Join
+            } else {
+                apart
+            };
+        }
+        if blanks > 0 || page_break {
+            // A stray blank line or a page break in mid-sentence.
+            let a_item = self.is_list(a);
+            // A page break in an open sentence continues it; a blank line only when the line
+            // before it is full (a short open line over a blank may be a heading).
+            let continues = page_break || full || a_item || a.ends_with(',');
+            return if open && b_lower && continues {
+                Sep::Join
+            } else {
+                Sep::Block
+            };
+        }
+        if self.label.is_match(b) && !b_lower {
+            return Sep::Line;
+        }
+        // A few words after a finished sentence, not a sentence themselves: a name, a
+        // signature row, a heading.
+        let b_short =
+            b.split_whitespace().count() <= 4 && !b.ends_with(['.', ',', ':', ';', '!', '?']);
+        if !open && b_short && !b_lower {
+            return Sep::Line;
+        }
+        if full || b_lower {
+            Sep::Join
+        } else {
+            Sep::Line
+        }
+    }
+
+    /// A line ending in a hyphen after a letter, and a next line that starts with a word.
+    fn hyphen(&self, a: &str, b: &str, lexicon: &Lexicon) -> Option<Sep> {
+        // OCR reads the hyphen as a dash too ("Livsmedels—" / "verket").
+        let stem = a.strip_suffix(['-', '¬', '‐', '—', '–'])?;
+        let prefix: String = {
+            let rev: String = stem
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            rev.chars().rev().collect()
+        };
+        if !prefix.chars().last().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let first = b
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
+        let next = first.trim_end_matches('-');
+        if next.is_empty() {
+            return None;
+        }
+        if COORDINATION.contains(&next) {
+            return Some(Sep::HyphenSpace);
+        }
+        let letters: Vec<char> = prefix.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let mut rest = next.chars();
+        let misread_ell = rest.next() == Some('I')
+            && rest.clone().next().is_some()
+            && rest.all(char::is_lowercase)
+            && prefix.chars().last().is_some_and(char::is_lowercase);
+        if misread_ell {
+            return Some(Sep::RejoinEll);
+        }
+        let starts_upper = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if acronym || starts_upper || prefix.chars().last().is_some_and(|c| c.is_ascii_digit()) {
+            return Some(Sep::KeepHyphen);
+        }
+        let joined = format!("{prefix}{next}");
+        if lexicon.is_word(&joined) {
+            return Some(Sep::Rejoin);
+        }
+        let hyphenated = format!("{prefix}-{next}");
+        if lexicon.is_list_word(&hyphenated) {
+            return Some(Sep::KeepHyphen);
+        }
+        // OCR damages the halves ("utvir-" / "dering"), so a joined form the lexicon does not
+        // know is still the likelier reading: the word stage repairs the whole word.
+        Some(Sep::Rejoin)
+    }
+
+    /// The list marker edit of a line that starts a list item: OCR's "e", "«", "*", "+", ":"
+    /// become "•", a hyphen or em dash "–".
+    pub fn marker(&self, line: &BodyLine<'_>, text: &str) -> Option<Edit> {
+        let first = line.text.chars().next()?;
+        if self.section_mark.is_match(line.text) {
+            let span = Span::new(line.span.start, line.span.start + first.len_utf8());
+            let spaced = line.text[first.len_utf8()..].starts_with(char::is_whitespace);
+            let after = if spaced { "§" } else { "§ " };
+            return Some(Edit::new(
+                text,
+                span,
+                after,
+                EditKind::Typography,
+                0.8,
+                "section sign",
+            ));
+        }
+        let want = if self.dash_item.is_match(line.text) {
+            "–"
+        } else if self.list.is_match(line.text)
+            && !first.is_ascii_digit()
+            && (!first.is_ascii_lowercase()
+                || line.text.starts_with("e ")
+                || line.text.starts_with("e\t"))
+        {
+            "•"
+        } else {
+            return None;
+        };
+        if line.text.starts_with(want) {
+            return None;
+        }
+        let span = Span::new(line.span.start, line.span.start + first.len_utf8());
+        Some(Edit::new(
+            text,
+            span,
+            want,
+            EditKind::Typography,
+            0.8,
+            "list marker",
+        ))
+    }
+
+    /// Section signs that OCR read as "$" or "8" inside a line.
+    pub fn section_signs(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+        for c in self.inline_section.captures_iter(line.text) {
+            let m = c.get(1).or_else(|| c.get(2)).expect("one group matches");
+            let start = line.span.start + m.start();
+            let before = &line.text[..m.start()];
+            let after = if before.ends_with(' ') { "§" } else { " §" };
+            out.push(Edit::new(
+                text,
+                Span::new(start, start + 1),
+                after,
+                EditKind::Typography,
+                0.7,
+                "section sign",
+            ));
+        }
+    }
+
+    /// Spaced hyphens and em dashes between words in `line`, as en dashes.
+    pub fn dashes(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+        let mut at = 0;
+        while let Some(c) = self.dash.captures_at(line.text, at) {
+            let m = c.get(1).expect("group 1");
+            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            out.push(Edit::new(
+                text,
+                span,
+                "–",
+                EditKind::Typography,
+                0.8,
+                "dash between words",
+            ));
+            at = m.end();
+        }
+        // A range of numbers, times or years: "91–94", "14.00–16.30", "2016–2019". Not a date
+        // ("2021-04-12") or a diary number ("2021-00411"): both ends the same length, rising.
+        for c in self.range.captures_iter(line.text) {
+            let (x, d, y) = (
+                c.get(1).expect("1"),
+                c.get(2).expect("2"),
+                c.get(3).expect("3"),
+            );
+            let num = |s: &str| s.replace(['.', ':'], "").parse::<u32>().ok();
+            let rising = matches!((num(x.as_str()), num(y.as_str())), (Some(a), Some(b)) if b >= a);
+            if x.as_str().len() == y.as_str().len() && !y.as_str().starts_with('0') && rising {
+                let span = Span::new(line.span.start + d.start(), line.span.start + d.end());
+                out.push(Edit::new(
+                    text,
+                    span,
+                    "–",
+                    EditKind::Typography,
+                    0.7,
+                    "range",
+                ));
+            }
+        }
+        for c in self.double_section.captures_iter(line.text) {
+            let m = c.get(1).expect("group 1");
+            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            out.push(Edit::new(
+                text,
+                span,
+                "§§",
+                EditKind::Typography,
+                0.7,
+                "section signs",
+            ));
+        }
+        for c in self.coord_dash.captures_iter(line.text) {
+            let m = c.get(1).expect("group 1");
+            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            out.push(Edit::new(
+                text,
+                span,
+                "-",
+                EditKind::Typography,
+                0.8,
+                "hyphen before a coordination",
+            ));
+        }
+    }
+}
