@@ -58,7 +58,10 @@ impl Seg {
         (b.len() <= 8).then(|| {
             let mut buf = [0; 8];
             buf[..b.len()].copy_from_slice(b);
-            Seg { buf, len: b.len() as u8 }
+            Seg {
+                buf,
+                len: b.len() as u8,
+            }
         })
     }
     fn of_char(c: char) -> Seg {
@@ -86,7 +89,14 @@ impl<'a> Walk<'a> {
                 r.push((1, Seg::of_char(fold_char(lc)), CHANNEL.identity(lc)));
             }
             if is_mark(obs[i]) {
-                r.push((1, Seg { buf: [0; 8], len: 0 }, MARK_COST));
+                r.push((
+                    1,
+                    Seg {
+                        buf: [0; 8],
+                        len: 0,
+                    },
+                    MARK_COST,
+                ));
             }
             for len in 1..=2 {
                 if i + len > obs.len() {
@@ -96,8 +106,17 @@ impl<'a> Walk<'a> {
                 seg.extend(&obs[i..i + len]);
                 lower.clear();
                 lower.extend(obs[i..i + len].iter().flat_map(|c| c.to_lowercase()));
-                let extra = if lower != seg { CHANNEL.readings(&lower) } else { &[] };
-                for (skel, c) in CHANNEL.readings(&seg).iter().chain(extra).filter(|r| r.1 <= MAX_READING_COST) {
+                let extra = if lower != seg {
+                    CHANNEL.readings(&lower)
+                } else {
+                    &[]
+                };
+                for (skel, c) in CHANNEL
+                    .readings(&seg)
+                    .iter()
+                    .chain(extra)
+                    .filter(|r| r.1 <= MAX_READING_COST)
+                {
                     let Some(skel) = Seg::new(skel) else { continue };
                     if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && *s == skel) {
                         e.2 = e.2.min(*c);
@@ -320,11 +339,14 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     reach[0] = Some((0.0, 0, String::new(), 0));
     let mut done: Reach = None;
     let better = |old: &Reach, cost: f32, parts: usize| {
-        old.as_ref().is_none_or(|o| cost < o.0 - 1e-6 || (cost <= o.0 + 1e-6 && parts < o.3))
+        old.as_ref()
+            .is_none_or(|o| cost < o.0 - 1e-6 || (cost <= o.0 + 1e-6 && parts < o.3))
     };
     let mut hits = Vec::new();
     for p in 0..n - 1 {
-        let Some((base, _, _, parts)) = reach[p].clone() else { continue };
+        let Some((base, _, _, parts)) = reach[p].clone() else {
+            continue;
+        };
         walk.search.budget = search.budget - base;
         hits.clear();
         walk.run(p, false, &mut hits);
@@ -337,7 +359,10 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 if p > 0 && r & roles::END != 0 && better(&done, total, parts + 1) {
                     done = Some((total, p, skel, parts + 1));
                 }
-            } else if end + 2 <= n && r & if p == 0 { roles::BEGIN } else { roles::MIDDLE } != 0 && better(&reach[end], total, parts + 1) {
+            } else if end + 2 <= n
+                && r & if p == 0 { roles::BEGIN } else { roles::MIDDLE } != 0
+                && better(&reach[end], total, parts + 1)
+            {
                 reach[end] = Some((total, p, skel, parts + 1));
             }
         }

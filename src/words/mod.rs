@@ -204,7 +204,11 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     // Mixed case that starts with a capital ("RiR", "KamK"): a code or a name. (Lower case
     // with an inner capital, "fOr", "tillhGrande", is OCR damage.)
     // ("I" inside a word is OCR's "l": "WaIIin".)
-    let inner_upper = w.chars().skip(1).filter(|&c| c.is_uppercase() && c != 'I').count();
+    let inner_upper = w
+        .chars()
+        .skip(1)
+        .filter(|&c| c.is_uppercase() && c != 'I')
+        .count();
     let all_caps = w.chars().all(|c| !c.is_lowercase());
     if inner_upper > 0 && w.starts_with(char::is_uppercase) && !all_caps {
         return Status::Skip;
@@ -479,15 +483,23 @@ pub fn edits(
             u.sentence_start,
             cands.iter().map(|c| {
                 let k = context::key(&c.word);
-                let evidence = if doc.uni.contains_key(&k) { SEEN_EVIDENCE } else { 0.0 };
-                (-(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence, c)
+                let evidence = if doc.uni.contains_key(&k) {
+                    SEEN_EVIDENCE
+                } else {
+                    0.0
+                };
+                (
+                    -(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence,
+                    c,
+                )
             }),
         );
         let (best_score, best, after) = &scored[0];
         let mut keep_cost = keep_budget(token);
         // A capital that OCR made of another letter ("Iagen" for "lagen") says nothing of names.
         let lower_first = |s: &str| s.chars().next().and_then(|c| c.to_lowercase().next());
-        let capital = token.starts_with(char::is_uppercase) && lower_first(token) == lower_first(&best.word);
+        let capital =
+            token.starts_with(char::is_uppercase) && lower_first(token) == lower_first(&best.word);
         // A capitalised token that recurs in one spelling and has no close word: a name.
         if capital && spelled.get(token).copied().unwrap_or(0) > 1 {
             keep_cost -= NAME_RECURS;
@@ -500,15 +512,32 @@ pub fn edits(
             continue;
         }
         let conf = confidence(*best_score, scored.iter().map(|s| s.0).chain([keep]));
-        let kind = if best.compound { EditKind::Compound } else { EditKind::Word };
+        let kind = if best.compound {
+            EditKind::Compound
+        } else {
+            EditKind::Word
+        };
         let reason = format!(
             "not a word; OCR reading cost {:.2}, context {:.2}{}{}",
             best.cost,
             best_score + best.cost as f64,
-            if best.compound { ", repaired part by part" } else { "" },
-            if second.is_some() { ", judged joined across the line break" } else { "" },
+            if best.compound {
+                ", repaired part by part"
+            } else {
+                ""
+            },
+            if second.is_some() {
+                ", judged joined across the line break"
+            } else {
+                ""
+            },
         );
-        let decide = |after: String| Decision { after, kind, confidence: conf, reason: reason.clone() };
+        let decide = |after: String| Decision {
+            after,
+            kind,
+            confidence: conf,
+            reason: reason.clone(),
+        };
         match second {
             None => {
                 keys[i] = context::key(after);
@@ -517,7 +546,11 @@ pub fn edits(
             }
             Some(j) => {
                 // Split the repaired word back where the line broke it.
-                let Some((left, right)) = split_back(u.span.of(text), units[j].span.of(text), after) else { continue };
+                let Some((left, right)) =
+                    split_back(u.span.of(text), units[j].span.of(text), after)
+                else {
+                    continue;
+                };
                 for (k, part) in [(i, left), (j, right)] {
                     if part != units[k].span.of(text) {
                         decisions[k] = Some(decide(part));
@@ -760,7 +793,11 @@ fn broken_word(lex: &Lexicon, text: &str, units: &[Unit], i: usize) -> Option<us
     }
     let (x, y) = (a.span.of(text), b.span.of(text));
     let word = |s: &str| s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_alphabetic);
-    if !word(x) || !word(y) || !y.starts_with(char::is_lowercase) || x.chars().all(|c| !c.is_lowercase()) {
+    if !word(x)
+        || !word(y)
+        || !y.starts_with(char::is_lowercase)
+        || x.chars().all(|c| !c.is_lowercase())
+    {
         return None;
     }
     let joined = format!("{x}{y}");
@@ -779,7 +816,8 @@ fn split_back(left: &str, right: &str, word: &str) -> Option<(String, String)> {
     (n.saturating_sub(2)..=(n + 2).min(chars.len()))
         .filter(|&k| k > 0 && k < chars.len())
         .map(|k| {
-            let (l, r): (String, String) = (chars[..k].iter().collect(), chars[k..].iter().collect());
+            let (l, r): (String, String) =
+                (chars[..k].iter().collect(), chars[k..].iter().collect());
             let cost = channel::CHANNEL.cost(left, &l, 0.0) + channel::CHANNEL.cost(right, &r, 0.0);
             (cost, l, r)
         })
