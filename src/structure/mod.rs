@@ -156,14 +156,15 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
                 &mut out,
             );
         }
-        for &i in &body {
-            let line = BodyLine {
-                text: lines[i].content.of(text),
-                span: lines[i].content,
-            };
-            out.extend(rules.marker(&line, text));
-            rules.section_signs(&line, text, &mut out);
-        }
+    }
+    // List markers and section signs are typography: repaired whether or not lines are joined.
+    for &i in &body {
+        let line = BodyLine {
+            text: lines[i].content.of(text),
+            span: lines[i].content,
+        };
+        out.extend(rules.marker(&line, text));
+        rules.section_signs(&line, text, &mut out);
     }
     if options.dashes {
         for &i in &body {

@@ -85,9 +85,17 @@ pub struct SettingArgs {
     #[arg(long)]
     pub no_furniture: bool,
 
+    /// Keep the lines as they are: no paragraph joining, no rejoining of hyphenated words.
+    #[arg(long)]
+    pub no_paragraphs: bool,
+
     /// Keep repeated paragraphs.
     #[arg(long)]
     pub no_dedup: bool,
+
+    /// Keep dashes as OCR read them (no Swedish en dash).
+    #[arg(long)]
+    pub no_dashes: bool,
 
     /// Repair no words.
     #[arg(long)]

@@ -15,8 +15,12 @@ use crate::args::SettingArgs;
 struct File {
     /// Remove page furniture.
     furniture: Option<bool>,
+    /// Join lines into paragraphs and rejoin hyphenated words.
+    paragraphs: Option<bool>,
     /// Remove repeated paragraphs.
     dedup: Option<bool>,
+    /// Write the Swedish en dash.
+    dashes: Option<bool>,
     /// Repair words.
     words: Option<bool>,
     /// Word repairs below this are only reported.
@@ -42,7 +46,9 @@ pub fn cleaner(args: &SettingArgs) -> anyhow::Result<putsa::Cleaner> {
         .unwrap_or(Path::new(""));
     let mut options = putsa::Options::default();
     options.furniture = file.furniture.unwrap_or(true) && !args.no_furniture;
+    options.paragraphs = file.paragraphs.unwrap_or(true) && !args.no_paragraphs;
     options.dedup = file.dedup.unwrap_or(true) && !args.no_dedup;
+    options.dashes = file.dashes.unwrap_or(true) && !args.no_dashes;
     options.words = file.words.unwrap_or(true) && !args.no_words;
     if let Some(p) = args.min_confidence.or(file.min_confidence) {
         anyhow::ensure!(
