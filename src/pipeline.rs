@@ -124,11 +124,10 @@ impl Cleaner {
         let (lex, opt) = (&self.lexicon, &self.options);
         let mut edits = normalize::edits(input);
         let mut suggestions = Vec::new();
-        if opt.furniture || opt.paragraphs || opt.dashes {
-            let applied = Applied::new(input, edits);
-            let new = structure::edits(&applied.text, lex, opt);
-            edits = applied.compose(input, new);
-        }
+        // Always: list markers and section signs are repaired even with every switch off.
+        let applied = Applied::new(input, edits);
+        let new = structure::edits(&applied.text, lex, opt);
+        edits = applied.compose(input, new);
         if opt.words {
             let applied = Applied::new(input, edits);
             let (new, suggested) = words::edits(&applied.text, lex, opt, &self.cache);
