@@ -124,7 +124,7 @@ fn main() {
             lm.insert(w.as_bytes().to_vec(), c.parse().unwrap());
         }
     }
-    for l in lines(&dir.join("sv-bigrams.tsv.gz")) {
+    for l in lines(&dir.join("sv-bigrams.tsv.gz")).chain(lines(&dir.join("sv-trigrams.tsv.gz"))) {
         let (k, c) = l.split_once('\t').unwrap();
         lm.insert(k.as_bytes().to_vec(), c.parse().unwrap());
     }

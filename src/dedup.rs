@@ -48,6 +48,8 @@ struct Unit {
     start: usize,
     /// Folded words, numbers kept as digits.
     folded: String,
+    /// Characters of `folded` (compared often, counted once).
+    chars: usize,
     words: Vec<String>,
     /// The same, as a set, for the cheap filter.
     word_set: HashSet<String>,
@@ -106,6 +108,8 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
     Unit {
         content,
         start,
+        chars: words.iter().map(|w| w.chars().count()).sum::<usize>()
+            + words.len().saturating_sub(1),
         folded: words.join(" "),
         word_set: words.iter().cloned().collect(),
         words,
@@ -136,22 +140,35 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
     let n = units.len();
     // kept[j] = Some((i, similarity)): unit j repeats unit i.
     let mut kept: Vec<Option<(usize, f64)>> = vec![None; n];
-    let long = |u: &Unit| u.folded.chars().count() >= LONG_CHARS && u.words.len() >= 4;
+    let long = |u: &Unit| u.chars >= LONG_CHARS && u.words.len() >= 4;
+    // Units by length: a copy is within 80-125 % of the length of what it copies, so each
+    // unit is compared only with the earlier units in that band, not with all of them.
+    let mut by_len: Vec<(usize, usize)> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.chars, i))
+        .collect();
+    by_len.sort_unstable();
     // Every earlier unit that unit j repeats, most similar first.
     let mut candidates: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for j in 0..n {
         if !long(&units[j]) {
             continue;
         }
-        candidates[j] = (0..j)
-            .filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s)))
+        let l = units[j].chars;
+        let lo = by_len.partition_point(|&(c, _)| c * 100 < l * 80);
+        let hi = by_len.partition_point(|&(c, _)| c * 80 <= l * 100);
+        candidates[j] = by_len[lo..hi]
+            .iter()
+            .filter(|&&(_, i)| i < j)
+            .filter_map(|&(_, i)| same(&units[i], &units[j]).map(|s| (i, s)))
             .collect();
         candidates[j].sort_by(|a, b| b.1.total_cmp(&a.1));
     }
     // A long paragraph repeated is a copy by itself; a shorter one (a formulaic decision
     // sentence that every item repeats) only next to other copied units.
     for j in 0..n {
-        if units[j].folded.chars().count() >= STANDALONE_CHARS {
+        if units[j].chars >= STANDALONE_CHARS {
             kept[j] = candidates[j].first().copied();
         }
     }
@@ -220,8 +237,18 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
                 let before = j > 0 && i > 0 && kept[j - 1].is_some_and(|(k, _)| k + 1 == i);
                 after || before
             };
-            if let Some(found) = (0..j)
-                .filter(|&i| kept[i].is_none() && fits(i))
+            // Only the places next to where the neighbours' copies are can fit.
+            let near = [
+                kept.get(j + 1)
+                    .copied()
+                    .flatten()
+                    .and_then(|(k, _)| k.checked_sub(1)),
+                j.checked_sub(1).and_then(|p| kept[p]).map(|(k, _)| k + 1),
+            ];
+            if let Some(found) = near
+                .into_iter()
+                .flatten()
+                .filter(|&i| i < j && kept[i].is_none() && fits(i))
                 .filter_map(|i| same(&units[i], &units[j]).map(|s| (i, s)))
                 .max_by(|a, b| a.1.total_cmp(&b.1))
             {
@@ -326,7 +353,7 @@ fn begin(s: &str) -> String {
 
 /// If `b` repeats `a`: their similarity.
 fn same(a: &Unit, b: &Unit) -> Option<f64> {
-    let (la, lb) = (a.folded.chars().count(), b.folded.chars().count());
+    let (la, lb) = (a.chars, b.chars);
     if a.item != b.item || la == 0 || lb == 0 || la.min(lb) * 100 < la.max(lb) * 80 {
         return None;
     }

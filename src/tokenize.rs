@@ -64,8 +64,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Space,
                 span: Span::new(start, i),
             });
-        } else if is_word_char(c) {
+        } else if is_word_char(c) || (is_glyph(c) && text[i + 1..].starts_with(char::is_alphabetic))
+        {
             let mut has_letter = false;
+            if is_glyph(c) {
+                i += c.len_utf8(); // a leading "|" before letters ("|amnar")
+            }
             loop {
                 while let Some(c) = text[i..]
                     .chars()
@@ -166,6 +170,23 @@ mod tests {
     }
 
     #[test]
+    fn ocr_bars_inside_and_before_letters_belong_to_the_word() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("|amnar ti|| | x"),
+            [
+                (Word, "|amnar"),
+                (Space, " "),
+                (Word, "ti||"),
+                (Space, " "),
+                (Punct, "|"),
+                (Space, " "),
+                (Word, "x")
+            ]
+        );
+    }
+
+    #[test]
     fn sentence_period_is_not_an_abbreviation() {
         use TokenKind::*;
         assert_eq!(
@@ -176,5 +197,31 @@ mod tests {
             kinds("plan-\noch"),
             [(Word, "plan"), (Punct, "-"), (Space, "\n"), (Word, "och")]
         );
+    }
+
+    #[test]
+    fn any_text_is_tiled_by_non_empty_tokens() {
+        // A deterministic generator over the characters that make tokenizing hard.
+        let alphabet: Vec<char> = "ab|-.' ’\n\x0c1éÅ§–\u{301}t,e".chars().collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in 0..400 {
+            let text: String = (0..len % 40)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let toks = tokenize(&text);
+            assert!(
+                toks.iter().all(|t| !t.span.is_empty()),
+                "empty token in {text:?}"
+            );
+            assert_eq!(
+                toks.iter().map(|t| t.span.of(&text)).collect::<String>(),
+                text
+            );
+        }
     }
 }

@@ -9,6 +9,7 @@ not shipped; only these counts are.
 Outputs (gzip, deterministic, sorted by UTF-8 bytes):
   dictionaries/sv-unigrams.tsv.gz   word <TAB> count                     (count >= 2)
   dictionaries/sv-bigrams.tsv.gz    word1 <SPACE> word2 <TAB> count      (count >= 2)
+  dictionaries/sv-trigrams.tsv.gz   word1 word2 word3 <TAB> count         (count >= 2)
 
 Words are lower-cased letter runs (inner hyphens, colons and periods of abbreviations kept
 as the Rust tokenizer keeps them); a number is "<num>"; "<s>" marks a sentence or block
@@ -30,6 +31,7 @@ CORPUS = os.path.join(HERE, "..", "..", "shared", "corpus", "sv-gov-to-2019.txt.
 # separators; a sentence end: . ! ? : ; or a blank line.
 TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[ .,:/]\d+)*|[.!?;:]|\n\s*\n")
 MIN_COUNT = 2
+MIN_TRIGRAM = 2
 
 
 def tokens(text):
@@ -56,14 +58,18 @@ def main():
         text = unicodedata.normalize("NFC", fh.read())
     uni = collections.Counter()
     bi = collections.Counter()
+    tri = collections.Counter()
     for page in text.split("\f"):
         body = page.split("\n", 1)[1] if page.startswith("#") else page
-        prev = "<s>"
+        prev2, prev = "<s>", "<s>"
         for tok in tokens(body):
+            if prev == "<s>" and tok == "<s>":
+                continue
             uni[tok] += 1
-            if not (prev == "<s>" and tok == "<s>"):
-                bi[(prev, tok)] += 1
-            prev = tok
+            bi[(prev, tok)] += 1
+            if prev != "<s>" and tok != "<s>":
+                tri[(prev2, prev, tok)] += 1
+            prev2, prev = prev, tok
     total = sum(uni.values())
     uni_rows = sorted((w, c) for w, c in uni.items() if c >= MIN_COUNT)
     uni_rows.sort(key=lambda kv: kv[0].encode("utf-8"))
@@ -72,7 +78,10 @@ def main():
     bi_rows = sorted(((f"{a} {b}", c) for (a, b), c in bi.items() if c >= MIN_COUNT),
                      key=lambda kv: kv[0].encode("utf-8"))
     write_gz(os.path.join(OUT, "sv-bigrams.tsv.gz"), [f"{k}\t{c}" for k, c in bi_rows])
-    print(f"{total} tokens, {len(uni_rows)} unigrams and {len(bi_rows)} bigrams kept",
+    tri_rows = sorted(((f"{a} {b} {c}", n) for (a, b, c), n in tri.items() if n >= MIN_TRIGRAM),
+                      key=lambda kv: kv[0].encode("utf-8"))
+    write_gz(os.path.join(OUT, "sv-trigrams.tsv.gz"), [f"{k}\t{c}" for k, c in tri_rows])
+    print(f"{total} tokens, {len(uni_rows)} unigrams, {len(bi_rows)} bigrams, {len(tri_rows)} trigrams kept",
           file=sys.stderr)
 
 

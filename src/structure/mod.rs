@@ -166,6 +166,27 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
         out.extend(rules.marker(&line, text));
         rules.section_signs(&line, text, &mut out);
     }
+    if options.dashes && !options.paragraphs {
+        // Lines kept as they are: a dash glued to a word at the line end is the hyphen of a
+        // broken word ("bered—" / "skap"), not a Swedish dash. (Joining handles it otherwise.)
+        for &i in &body {
+            let t = lines[i].content.of(text);
+            let Some(d) = t.strip_suffix(['—', '–']) else {
+                continue;
+            };
+            if d.ends_with(char::is_alphabetic) {
+                let span = Span::new(lines[i].content.start + d.len(), lines[i].content.end);
+                out.push(Edit::new(
+                    text,
+                    span,
+                    "-",
+                    EditKind::Typography,
+                    0.8,
+                    "hyphen at the line end",
+                ));
+            }
+        }
+    }
     if options.dashes {
         for &i in &body {
             let line = BodyLine {

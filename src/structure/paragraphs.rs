@@ -89,7 +89,7 @@ impl Rules {
         Rules {
             // A list item: a bullet as OCR reads it ("e", "«", "*", "+", ":", "©", "°", "'", "="), or a
             // number.
-            list: Regex::new(r"^(?:(?:[•·∙◦▪●■*+«»:©¢°>='’‘`]|\d{1,2}(?:\.{1,3}|\))|[a-z]\))\s+\S|e\s+\p{L})").expect("valid regex"),
+            list: Regex::new(r"^(?:(?:[•·∙◦▪●■*+«»:©¢°>='’‘`]|\d{1,2}(?:\.{1,3}|\))|[a-z]\))\s+\S|[eo]\s+\p{L})").expect("valid regex"),
             dash_item: Regex::new(r"^[-–—−~]\s+\S").expect("valid regex"),
             // A § line ("§ 12  Dnr KS 2021/504"; OCR reads § as "$", "&" or "8").
             section: Regex::new(r"(?i)^(?:[§$&]\s*\d|\d{1,4}\s+dnr\b|8\s?\d{1,3}\s+dnr\b)|\bdnr\b").expect("valid regex"),
@@ -261,8 +261,7 @@ impl Rules {
         } else if self.list.is_match(line.text)
             && !first.is_ascii_digit()
             && (!first.is_ascii_lowercase()
-                || line.text.starts_with("e ")
-                || line.text.starts_with("e\t"))
+                || (line.text.starts_with(['e', 'o']) && line.text[1..].starts_with([' ', '\t'])))
         {
             "•"
         } else {

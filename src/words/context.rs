@@ -11,6 +11,8 @@ use crate::Lexicon;
 
 /// Weight of the bigram estimate against the unigram one.
 const LAMBDA: f64 = 0.7;
+/// Weight of the trigram estimate against the bigram one.
+const LAMBDA3: f64 = 0.6;
 /// Probability floor of a word nothing knows.
 const FLOOR: f64 = 1e-9;
 
@@ -93,12 +95,36 @@ impl<'a> Model<'a> {
 
     /// log10 of P(w | prev) · P(next | w): how well `w` fits between its neighbours.
     pub fn fit(&self, prev: &str, w: &str, next: &str) -> f64 {
-        let left = self.bigram(prev, w);
-        let right = if next.is_empty() {
-            0.0
-        } else {
-            self.bigram(w, next) - self.unigram(next)
-        };
-        left + right
+        self.fit2(("", prev), w, (next, ""))
+    }
+
+    /// log10 P(w | pp prev): the trigram where the corpus has the pair, else the bigram.
+    pub fn trigram(&self, pp: &str, prev: &str, w: &str) -> f64 {
+        let bi = self.bigram(prev, w);
+        if pp.is_empty() || pp.starts_with('<') || prev.starts_with('<') {
+            return bi;
+        }
+        let pair = format!("{pp} {prev}");
+        let cp = self.lex.corpus_count(&pair);
+        if cp == 0 {
+            return bi;
+        }
+        let ct = self.lex.corpus_count(&format!("{pair} {w}")) as f64;
+        (LAMBDA3 * ct / cp as f64 + (1.0 - LAMBDA3) * 10f64.powf(bi))
+            .max(FLOOR)
+            .log10()
+    }
+
+    /// How well `w` fits between two neighbours on each side: `log10 P(w | pp prev)`
+    /// `+ log10 P(next | prev w) / P(next) + log10 P(nn | w next) / P(nn | next)`.
+    pub fn fit2(&self, (pp, prev): (&str, &str), w: &str, (next, nn): (&str, &str)) -> f64 {
+        let mut score = self.trigram(pp, prev, w);
+        if !next.is_empty() {
+            score += self.trigram(prev, w, next) - self.unigram(next);
+            if !nn.is_empty() {
+                score += self.trigram(w, next, nn) - self.bigram(next, nn);
+            }
+        }
+        score
     }
 }

@@ -137,6 +137,8 @@ struct Unit {
     next: Option<usize>,
     /// A glyph that may stand for a one-letter word.
     special: Option<Special>,
+    /// First on its line (a heading or list item may start there without a period before).
+    line_start: bool,
 }
 
 /// Glyphs OCR writes for the one-letter word "i"/"I".
@@ -257,6 +259,7 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                     prev: None,
                     next: None,
                     special: Some(Special::Bar),
+                    line_start: false,
                 });
                 if linked && idx > 0 {
                     out[idx].prev = Some(idx - 1);
@@ -283,6 +286,7 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                     prev: None,
                     next: None,
                     special,
+                    line_start: false,
                 });
                 if linked && idx > 0 {
                     out[idx].prev = Some(idx - 1);
@@ -316,6 +320,7 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                         prev: None,
                         next: None,
                         special: None,
+                        line_start: false,
                     });
                     if linked && idx > 0 {
                         out[idx].prev = Some(idx - 1);
@@ -329,6 +334,13 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                 }
             }
         }
+    }
+    for u in &mut out {
+        let line = text[..u.span.start]
+            .rsplit(['\n', '\x0c'])
+            .next()
+            .unwrap_or("");
+        u.line_start = !line.chars().any(char::is_alphanumeric);
     }
     // In a run of capitals (a heading set in capitals) short words are words, not acronyms.
     let caps = |u: &Unit| {
@@ -478,9 +490,10 @@ pub fn edits(
         let last = &units[second.unwrap_or(i)];
         let (prev, _) = neighbours(&keys, u);
         let (_, next) = neighbours(&keys, last);
+        let (pp, nn) = outer(&keys, &units, u, last);
         let scored = rank(
             token,
-            u.sentence_start,
+            u.sentence_start || u.line_start,
             cands.iter().map(|c| {
                 let k = context::key(&c.word);
                 let evidence = if doc.uni.contains_key(&k) {
@@ -489,7 +502,9 @@ pub fn edits(
                     0.0
                 };
                 (
-                    -(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence,
+                    -(c.cost as f64 + extra)
+                        + model.fit2((&pp, &prev), &k, (&next, &nn))
+                        + evidence,
                     c,
                 )
             }),
@@ -579,6 +594,7 @@ pub fn edits(
         }
         let own = context::key(token);
         let (prev, next) = neighbours(&keys, u);
+        let (pp, nn) = outer(&keys, &units, u, u);
         let capitalised = token.starts_with(char::is_uppercase);
         // Document evidence: how often the document has this word (or an alternative) next to
         // the same neighbours, not counting this place. Used for names ("Boris Stad").
@@ -615,7 +631,8 @@ pub fn edits(
             continue;
         }
         let own_cost = channel::CHANNEL.identity_cost(token) as f64;
-        let own_score = -own_cost + model.fit(&prev, &own, &next) + doc_evidence(&own);
+        let own_score =
+            -own_cost + model.fit2((&pp, &prev), &own, (&next, &nn)) + doc_evidence(&own);
         let margin = if is_compound {
             COMPOUND_MARGIN
         } else {
@@ -623,14 +640,16 @@ pub fn edits(
         };
         let scored = rank(
             token,
-            u.sentence_start,
+            u.sentence_start || u.line_start,
             alts.iter()
                 .filter(|(c, _)| context::key(&c.word) != own)
                 .map(|(c, gain)| {
                     let k = context::key(&c.word);
                     let evidence = doc_evidence(&k) + PART_GAIN * *gain as f64;
                     (
-                        -(c.cost as f64 + extra) + model.fit(&prev, &k, &next) + evidence,
+                        -(c.cost as f64 + extra)
+                            + model.fit2((&pp, &prev), &k, (&next, &nn))
+                            + evidence,
                         c,
                     )
                 }),
@@ -715,6 +734,21 @@ fn neighbours(keys: &[String], u: &Unit) -> (String, String) {
         None => "<none>".to_string(),
     };
     (prev, u.next.map(|n| keys[n].clone()).unwrap_or_default())
+}
+
+/// The keys two places out: left of the left neighbour, right of the right one ("" if none).
+fn outer(keys: &[String], units: &[Unit], first: &Unit, last: &Unit) -> (String, String) {
+    let pp = first
+        .prev
+        .and_then(|p| units[p].prev)
+        .map(|p| keys[p].clone())
+        .unwrap_or_default();
+    let nn = last
+        .next
+        .and_then(|n| units[n].next)
+        .map(|n| keys[n].clone())
+        .unwrap_or_default();
+    (pp, nn)
 }
 
 /// Scored candidates, recased to the token, one per output spelling, best first.
