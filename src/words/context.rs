@@ -26,6 +26,10 @@ pub(crate) struct Model<'a> {
     total: f64,
     /// Unigram estimates already made (a document repeats its words).
     memo: RefCell<HashMap<String, f64>>,
+    /// Context counts already looked up.
+    counts: RefCell<HashMap<String, u64>>,
+    /// A reusable buffer for n-gram keys.
+    key: RefCell<String>,
 }
 
 impl<'a> Model<'a> {
@@ -34,6 +38,8 @@ impl<'a> Model<'a> {
             lex,
             total: lex.corpus_tokens() as f64,
             memo: RefCell::default(),
+            counts: RefCell::default(),
+            key: RefCell::default(),
         }
     }
 
@@ -67,27 +73,41 @@ impl<'a> Model<'a> {
         FLOOR.log10()
     }
 
+    /// Corpus count of a context (a word or a word pair), remembered: the same left context
+    /// is asked for every candidate at a place.
+    fn context_count(&self, key: &str) -> u64 {
+        if let Some(&c) = self.counts.borrow().get(key) {
+            return c;
+        }
+        let c = self.lex.corpus_count(key);
+        self.counts.borrow_mut().insert(key.to_string(), c);
+        c
+    }
+
+    /// Corpus count of `a b` or `a b c` (an empty `c` leaves it out), without allocating.
+    fn joined_count(&self, parts: &[&str]) -> u64 {
+        let mut k = self.key.borrow_mut();
+        k.clear();
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                k.push(' ');
+            }
+            k.push_str(p);
+        }
+        self.lex.corpus_count(&k)
+    }
+
     /// log10 P(w | prev).
     pub fn bigram(&self, prev: &str, w: &str) -> f64 {
         let uni = 10f64.powf(self.unigram(w));
-        let cp = if prev == "<s>" {
-            0
-        } else {
-            self.lex.corpus_count(prev)
-        };
-        let cp = if prev == "<s>" {
-            self.lex.corpus_count("<s>").max(1)
-        } else {
-            cp
+        let cp = match prev {
+            "<s>" => self.context_count("<s>").max(1),
+            _ => self.context_count(prev),
         };
         if cp == 0 {
             return uni.log10();
         }
-        let mut k = String::with_capacity(prev.len() + w.len() + 1);
-        k.push_str(prev);
-        k.push(' ');
-        k.push_str(w);
-        let cb = self.lex.corpus_count(&k) as f64;
+        let cb = self.joined_count(&[prev, w]) as f64;
         (LAMBDA * cb / cp as f64 + (1.0 - LAMBDA) * uni)
             .max(FLOOR)
             .log10()
@@ -104,12 +124,14 @@ impl<'a> Model<'a> {
         if pp.is_empty() || pp.starts_with('<') || prev.starts_with('<') {
             return bi;
         }
-        let pair = format!("{pp} {prev}");
-        let cp = self.lex.corpus_count(&pair);
+        let cp = {
+            let pair = format!("{pp} {prev}");
+            self.context_count(&pair)
+        };
         if cp == 0 {
             return bi;
         }
-        let ct = self.lex.corpus_count(&format!("{pair} {w}")) as f64;
+        let ct = self.joined_count(&[pp, prev, w]) as f64;
         (LAMBDA3 * ct / cp as f64 + (1.0 - LAMBDA3) * 10f64.powf(bi))
             .max(FLOOR)
             .log10()
