@@ -292,6 +292,25 @@ fn dash_list_items_keep_the_dash_as_an_en_dash() {
 }
 
 #[test]
+fn a_dash_among_bullets_is_a_bullet_ocr_misread() {
+    assert_clean(
+        "Nämnden vill:\n\n• Första punkten.\n\ne Andra punkten.\n\n- Tredje punkten.\n",
+        "Nämnden vill:\n\n• Första punkten.\n\n• Andra punkten.\n\n• Tredje punkten.\n",
+    );
+    assert_clean("o första punkten.\n", "• första punkten.\n");
+}
+
+#[test]
+fn lines_kept_as_they_are_turn_a_dash_glued_to_a_line_end_into_a_hyphen() {
+    let mut o = options();
+    o.paragraphs = false;
+    o.furniture = false;
+    o.dedup = false;
+    let out = clean_with("vid höjd bered—\nskap och vid kris.\n", o);
+    assert_eq!(out.text, "vid höjd bered-\nskap och vid kris.\n");
+}
+
+#[test]
 fn a_spaced_hyphen_between_words_becomes_an_en_dash() {
     assert_clean("Remiss - Ny avfallsplan\n", "Remiss – Ny avfallsplan\n");
     assert_clean(

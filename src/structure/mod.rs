@@ -158,12 +158,24 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
         }
     }
     // List markers and section signs are typography: repaired whether or not lines are joined.
+    // The document's own marker decides what a dash item is: where bullets outnumber dashes,
+    // a dash is a bullet OCR misread.
+    let (mut bullets, mut dashes) = (0, 0);
+    for &i in &body {
+        let t = lines[i].content.of(text);
+        if rules.is_dash_item(t) {
+            dashes += 1;
+        } else if rules.is_bullet_item(t) {
+            bullets += 1;
+        }
+    }
+    let dash_is_bullet = bullets > dashes;
     for &i in &body {
         let line = BodyLine {
             text: lines[i].content.of(text),
             span: lines[i].content,
         };
-        out.extend(rules.marker(&line, text));
+        out.extend(rules.marker(&line, text, dash_is_bullet));
         rules.section_signs(&line, text, &mut out);
     }
     if options.dashes && !options.paragraphs {

@@ -241,7 +241,21 @@ impl Rules {
 
     /// The list marker edit of a line that starts a list item: OCR's "e", "«", "*", "+", ":"
     /// become "•", a hyphen or em dash "–".
-    pub fn marker(&self, line: &BodyLine<'_>, text: &str) -> Option<Edit> {
+    /// Is this line a list item with a dash marker ("- text")?
+    pub fn is_dash_item(&self, line: &str) -> bool {
+        self.dash_item.is_match(line)
+    }
+
+    /// Is this line a list item with a bullet-like marker (any OCR reading of "•")?
+    pub fn is_bullet_item(&self, line: &str) -> bool {
+        let first = line.chars().next().unwrap_or(' ');
+        self.list.is_match(line) && !first.is_ascii_digit()
+    }
+
+    /// The list marker of `line` repaired: OCR readings of "•" become "•", a dash item "–"
+    /// (or "•" when `dash_is_bullet`: the document's lists are bulleted and OCR read a
+    /// bullet as a dash).
+    pub fn marker(&self, line: &BodyLine<'_>, text: &str, dash_is_bullet: bool) -> Option<Edit> {
         let first = line.text.chars().next()?;
         if self.section_mark.is_match(line.text) {
             let span = Span::new(line.span.start, line.span.start + first.len_utf8());
@@ -257,7 +271,11 @@ impl Rules {
             ));
         }
         let want = if self.dash_item.is_match(line.text) {
-            "–"
+            if dash_is_bullet {
+                "•"
+            } else {
+                "–"
+            }
         } else if self.list.is_match(line.text)
             && !first.is_ascii_digit()
             && (!first.is_ascii_lowercase()
