@@ -23,8 +23,12 @@ fn main() {
             }
             let mut w = t.span.of(&text).to_string();
             // A word broken at a line end: "anslut-" "\n" "ning".
-            if let (Some(h), Some(s), Some(n)) = (toks.get(k + 1), toks.get(k + 2), toks.get(k + 3)) {
-                if h.span.of(&text) == "-" && s.span.of(&text).contains('\n') && n.kind == TokenKind::Word {
+            if let (Some(h), Some(s), Some(n)) = (toks.get(k + 1), toks.get(k + 2), toks.get(k + 3))
+            {
+                if h.span.of(&text) == "-"
+                    && s.span.of(&text).contains('\n')
+                    && n.kind == TokenKind::Word
+                {
                     let joined = format!("{w}{}", n.span.of(&text));
                     if lex.is_word(&joined) {
                         w = joined;
@@ -42,7 +46,9 @@ fn main() {
             let period = toks.get(k + 1).is_some_and(|n| n.span.of(&text) == ".");
             let known = lex.is_word(w)
                 || (period && lex.is_word(&format!("{w}.")))
-                || w.split('-').all(|p| p.is_empty() || lex.is_word(p) || lex.lookup(p).is_some_and(|e| e.can_begin()));
+                || w.split('-').all(|p| {
+                    p.is_empty() || lex.is_word(p) || lex.lookup(p).is_some_and(|e| e.can_begin())
+                });
             if !known {
                 unknown.push(w.to_string());
             }
@@ -60,7 +66,7 @@ fn main() {
         *counts.entry(w.as_str()).or_insert(0) += 1;
     }
     let mut top: Vec<_> = counts.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    top.sort_by_key(|&(_, c)| std::cmp::Reverse(c));
     for (w, c) in top.iter().take(30) {
         println!("{c:5}  {w}");
     }

@@ -181,49 +181,34 @@ impl<'a> Walk<'a> {
         }
         if i < self.obs.len() {
             for (len, skel, c) in &self.readings[i] {
-                let next = cost + c;
-                if next > self.search.budget {
-                    continue;
-                }
-                if let Some((n, o)) = self.follow(node, acc, skel.bytes()) {
-                    let l = path.len();
-                    path.extend_from_slice(skel.bytes());
-                    self.step(
-                        n,
-                        o,
-                        start,
-                        i + len,
-                        next,
-                        (generic, inserts),
-                        whole,
-                        path,
-                        out,
-                    );
-                    path.truncate(l);
-                }
+                let limits = (generic, inserts);
+                self.descend(
+                    node,
+                    acc,
+                    skel,
+                    (start, i + len),
+                    cost + c,
+                    limits,
+                    whole,
+                    path,
+                    out,
+                );
             }
-        }
-        // A letter OCR dropped, inside the word only.
-        if inserts > 0 && i < self.obs.len() {
-            for (skel, c) in &self.inserts {
-                if cost + c > self.search.budget {
-                    continue;
-                }
-                if let Some((n, o)) = self.follow(node, acc, skel.bytes()) {
-                    let l = path.len();
-                    path.extend_from_slice(skel.bytes());
-                    self.step(
-                        n,
-                        o,
-                        start,
-                        i,
+            // A letter OCR dropped altogether ("fr" for "för").
+            if inserts > 0 {
+                for (skel, c) in &self.inserts {
+                    let limits = (generic, inserts - 1);
+                    self.descend(
+                        node,
+                        acc,
+                        skel,
+                        (start, i),
                         cost + c,
-                        (generic, inserts - 1),
+                        limits,
                         whole,
                         path,
                         out,
                     );
-                    path.truncate(l);
                 }
             }
         }
@@ -270,6 +255,32 @@ impl<'a> Walk<'a> {
                 );
             }
             path.pop();
+        }
+    }
+
+    /// Follows `seg` from `node` and goes on walking from obs position `to.1`, if the segment
+    /// is in the map and `cost` within the budget.
+    #[allow(clippy::too_many_arguments)]
+    fn descend(
+        &self,
+        node: Node<'_>,
+        acc: Output,
+        seg: &Seg,
+        (start, i): (usize, usize),
+        cost: f32,
+        limits: (u8, u8),
+        whole: bool,
+        path: &mut Vec<u8>,
+        out: &mut Vec<(usize, String, f32, u64)>,
+    ) {
+        if cost > self.search.budget {
+            return;
+        }
+        if let Some((n, o)) = self.follow(node, acc, seg.bytes()) {
+            let l = path.len();
+            path.extend_from_slice(seg.bytes());
+            self.step(n, o, start, i, cost, limits, whole, path, out);
+            path.truncate(l);
         }
     }
 
