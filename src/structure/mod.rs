@@ -59,17 +59,30 @@ pub mod furniture;
 mod pages;
 mod paragraphs;
 
+use std::sync::LazyLock;
+
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use paragraphs::{BodyLine, Rules, Sep};
 
 pub(crate) use fold::{similarity, words as folded_words};
 
+/// The line rules and built-in furniture patterns, compiled once (about 20 ms of regular
+/// expressions that every document would otherwise pay for again).
+static RULES: LazyLock<Rules> = LazyLock::new(Rules::new);
+static BUILTIN: LazyLock<furniture::Patterns> = LazyLock::new(|| furniture::Patterns::new(&[]));
+
 /// The structure stage's edits on `text` (NFC, pages separated by form feeds).
 pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
     let lines = pages::lines(text);
-    let patterns = furniture::Patterns::new(&options.furniture_patterns);
+    let own;
+    let patterns = if options.furniture_patterns.is_empty() {
+        &*BUILTIN
+    } else {
+        own = furniture::Patterns::new(&options.furniture_patterns);
+        &own
+    };
     let furn = if options.furniture {
-        furniture::find(text, &lines, lexicon, &patterns, true)
+        furniture::find(text, &lines, lexicon, patterns, true)
     } else {
         vec![None; lines.len()]
     };
@@ -95,7 +108,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
         }
     }
 
-    let rules = Rules::new();
+    let rules = &*RULES;
     if options.paragraphs {
         let width = line_width(text, &lines, &body);
         // Before the first body line and after the last: nothing, and one final line break.
