@@ -19,7 +19,7 @@
 //! The first occurrence is kept; each removal records the kept copy's span in
 //! [`Edit::kept`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::structure::{folded_words, similarity};
 use crate::{Edit, EditKind, Options, Span};
@@ -121,6 +121,28 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
     }
 }
 
+/// The earlier units (before `before`) that hold one of `u`'s longest words, in order.
+fn sharing(index: &HashMap<&str, Vec<usize>>, u: &Unit, before: usize) -> Vec<usize> {
+    let mut anchors: Vec<&String> = u.word_set.iter().collect();
+    anchors.sort_by_key(|w| (std::cmp::Reverse(w.chars().count()), w.as_str()));
+    anchors.truncate(ANCHORS);
+    let mut out: Vec<usize> = anchors
+        .into_iter()
+        .flat_map(|w| index.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]))
+        .copied()
+        .filter(|&i| i < before)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many earlier copies of a unit are weighed.
+const MAX_CANDIDATES: usize = 4;
+
+/// How many of a unit's longest words are looked up to find what it may copy.
+const ANCHORS: usize = 6;
+
 /// Removals of paragraphs of `text` (after word repair) that repeat an earlier paragraph.
 pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
     if !options.dedup {
@@ -141,14 +163,15 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
     // kept[j] = Some((i, similarity)): unit j repeats unit i.
     let mut kept: Vec<Option<(usize, f64)>> = vec![None; n];
     let long = |u: &Unit| u.chars >= LONG_CHARS && u.words.len() >= 4;
-    // Units by length: a copy is within 80-125 % of the length of what it copies, so each
-    // unit is compared only with the earlier units in that band, not with all of them.
-    let mut by_len: Vec<(usize, usize)> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.chars, i))
-        .collect();
-    by_len.sort_unstable();
+    // A copy shares most of its words with what it copies, so it shares at least one of its
+    // longest words: each unit is compared only with the earlier units that have one of them
+    // (an index of words), and of those only with units of 80-125 % of its length.
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        for w in &u.word_set {
+            index.entry(w.as_str()).or_default().push(i);
+        }
+    }
     // Every earlier unit that unit j repeats, most similar first.
     let mut candidates: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for j in 0..n {
@@ -156,14 +179,21 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             continue;
         }
         let l = units[j].chars;
-        let lo = by_len.partition_point(|&(c, _)| c * 100 < l * 80);
-        let hi = by_len.partition_point(|&(c, _)| c * 80 <= l * 100);
-        candidates[j] = by_len[lo..hi]
-            .iter()
-            .filter(|&&(_, i)| i < j)
-            .filter_map(|&(_, i)| same(&units[i], &units[j]).map(|s| (i, s)))
-            .collect();
-        candidates[j].sort_by(|a, b| b.1.total_cmp(&a.1));
+        for i in sharing(&index, &units[j], j) {
+            let c = units[i].chars;
+            if c * 100 < l * 80 || c * 80 > l * 100 {
+                continue;
+            }
+            if let Some(s) = same(&units[i], &units[j]) {
+                candidates[j].push((i, s));
+                // The earliest few copies are enough to choose from; a text repeated many
+                // times would otherwise compare every copy with every other.
+                if candidates[j].len() == MAX_CANDIDATES {
+                    break;
+                }
+            }
+        }
+        candidates[j].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     }
     // A long paragraph repeated is a copy by itself; a shorter one (a formulaic decision
     // sentence that every item repeats) only next to other copied units.
@@ -210,7 +240,16 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
         if kept[j].is_some() || !long(&units[j]) {
             continue;
         }
-        if let Some((i, s)) = (0..j.saturating_sub(1))
+        // Only pairs that hold one of the unit's longest words can be what it copies.
+        let near: Vec<usize> = sharing(&index, &units[j], j)
+            .into_iter()
+            .flat_map(|i| [i.saturating_sub(1), i])
+            .filter(|&i| i + 1 < j)
+            .collect::<std::collections::BTreeSet<usize>>()
+            .into_iter()
+            .collect();
+        if let Some((i, s)) = near
+            .into_iter()
             .filter(|&i| joined(i))
             .find_map(|i| same(&pairs[i], &units[j]).map(|s| (i, s)))
         {
@@ -219,7 +258,10 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             continue;
         }
         if j + 1 < n && kept[j + 1].is_none() && joined(j) {
-            if let Some((i, s)) = (0..j).find_map(|i| same(&units[i], &pairs[j]).map(|s| (i, s))) {
+            if let Some((i, s)) = sharing(&index, &pairs[j], j)
+                .into_iter()
+                .find_map(|i| same(&units[i], &pairs[j]).map(|s| (i, s)))
+            {
                 kept[j] = Some((i, s));
                 kept[j + 1] = Some((i, s));
             }

@@ -32,7 +32,7 @@ pub mod words;
 pub use decode::{decode, DecodeError, Decoded, Encoding};
 pub use edit::{apply, Edit, EditKind};
 pub use lexicon::{Entry, Lexicon, LexiconError};
-pub use pipeline::{Cleaned, Cleaner, Options, Stats};
+pub use pipeline::{Cleaned, Cleaner, Options, Stats, CHUNK_BYTES};
 pub use span::Span;
 
 /// The README's examples, compiled and run as doctests so they never rot.

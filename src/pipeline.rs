@@ -13,6 +13,29 @@ use serde::Serialize;
 use crate::edit::Applied;
 use crate::{dedup, normalize, structure, words, Edit, EditKind, Lexicon};
 
+/// Inputs longer than this many bytes are cleaned piece by piece (see [`Cleaner::clean`]).
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// Where the piece of `input` that starts at `start` ends: after the last page break in the
+/// second half of the next [`CHUNK_BYTES`], else after a blank line, else after a line break,
+/// else at a character boundary.
+fn cut(input: &str, start: usize) -> usize {
+    let mut limit = start + CHUNK_BYTES;
+    if limit >= input.len() {
+        return input.len();
+    }
+    while !input.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &input[start..limit];
+    for sep in ["\x0c", "\n\n", "\n"] {
+        if let Some(p) = window.rfind(sep).filter(|&p| p >= CHUNK_BYTES / 2) {
+            return start + p + sep.len();
+        }
+    }
+    limit
+}
+
 /// What the cleaner does; every stage can be switched off.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
@@ -120,7 +143,46 @@ impl Cleaner {
     }
 
     /// Cleans `input`. Cannot fail: every input gives a text and a report.
+    ///
+    /// An input longer than [`CHUNK_BYTES`] is cleaned in pieces cut at page breaks (else
+    /// blank lines, else line breaks), so time stays linear and memory bounded; duplicates
+    /// are then looked for within a piece (a couple of hundred pages), not across pieces.
     pub fn clean(&self, input: &str) -> Cleaned {
+        if input.len() <= CHUNK_BYTES {
+            return self.clean_piece(input);
+        }
+        let mut out = Cleaned {
+            text: String::with_capacity(input.len()),
+            edits: Vec::new(),
+            suggestions: Vec::new(),
+            stats: Stats::default(),
+        };
+        let mut start = 0;
+        while start < input.len() {
+            let end = cut(input, start);
+            let piece = self.clean_piece(&input[start..end]);
+            out.text.push_str(&piece.text);
+            let shift = |mut e: Edit| {
+                e.span = e.span.shift(start);
+                e.kept = e.kept.map(|k| k.shift(start));
+                e
+            };
+            out.edits.extend(piece.edits.into_iter().map(shift));
+            out.suggestions
+                .extend(piece.suggestions.into_iter().map(shift));
+            let (s, p) = (&mut out.stats, piece.stats);
+            s.words_repaired += p.words_repaired;
+            s.suggestions += p.suggestions;
+            s.furniture_removed += p.furniture_removed;
+            s.duplicates_removed += p.duplicates_removed;
+            s.edits += p.edits;
+            start = end;
+        }
+        out.stats.input_bytes = input.len();
+        out
+    }
+
+    fn clean_piece(&self, input: &str) -> Cleaned {
         let (lex, opt) = (&self.lexicon, &self.options);
         let mut edits = normalize::edits(input);
         let mut suggestions = Vec::new();

@@ -468,6 +468,9 @@ pub(crate) fn find(
 /// edge lines that are parts of a running row found on other pages are furniture too; and a
 /// line that is only a document type in capitals, part of such a row, is furniture wherever
 /// it is.
+/// How many pages away a running row is looked for when judging a fragment of one.
+const ROW_PAGES: usize = 3;
+
 fn fragments(
     text: &str,
     lines: &[Line],
@@ -483,12 +486,17 @@ fn fragments(
         .filter(|(i, r)| r.is_some() && keys[*i].len() >= 8)
         .map(|(i, _)| (lines[i].page, &keys[i]))
         .collect();
+    // Rows come in page order; a running row recurs on neighbouring pages, so a line is
+    // compared only with the rows of the pages around its own (long documents stay linear).
     let part_of_row = |i: usize| -> bool {
         let f = &keys[i];
+        let page = lines[i].page;
+        let lo = rows.partition_point(|&(p, _)| p + ROW_PAGES < page);
+        let hi = rows.partition_point(|&(p, _)| p <= page + ROW_PAGES);
         f.len() >= 6
-            && rows
+            && rows[lo..hi]
                 .iter()
-                .any(|&(p, r)| p != lines[i].page && r.len() > f.len() && contains_like(r, f))
+                .any(|&(p, r)| p != page && r.len() > f.len() && contains_like(r, f))
     };
     for page in pages.iter().filter(|p| !p.lines.is_empty()) {
         for top in [true, false] {
