@@ -25,10 +25,7 @@ fn texts(name: &str) -> String {
 }
 
 fn words_only() -> Cleaner {
-    let mut o = Options::default();
-    o.furniture = false;
-    o.paragraphs = false;
-    o.dedup = false;
+    let mut o = Options::words_only();
     o.dashes = false;
     Cleaner::with(Lexicon::embedded(), o)
 }

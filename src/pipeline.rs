@@ -71,6 +71,19 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Word repair and typography only: lines, page furniture and repeated paragraphs kept as
+    /// they are (how word repair is measured against the printed text).
+    pub fn words_only() -> Options {
+        Options {
+            furniture: false,
+            paragraphs: false,
+            dedup: false,
+            ..Options::default()
+        }
+    }
+}
+
 /// Cleans OCR text. Build one and reuse it: it holds the lexicon.
 #[derive(Clone, Debug, Default)]
 pub struct Cleaner {

@@ -13,10 +13,7 @@ fn fixture(path: &str) -> String {
 
 /// A cleaner with only the word stage on.
 fn words_only() -> Cleaner {
-    let mut o = Options::default();
-    o.furniture = false;
-    o.paragraphs = false;
-    o.dedup = false;
+    let mut o = Options::words_only();
     o.dashes = false;
     Cleaner::with(Lexicon::embedded(), o)
 }
