@@ -183,11 +183,6 @@ impl Applied {
         )
     }
 
-    /// The input span that output span `s` comes from (widened to whole edits).
-    pub fn input_span(&self, s: Span) -> Span {
-        self.to_input(s).0
-    }
-
     /// Carries one edit made on this output back onto the input (without applying it), and
     /// says which earlier edits it covers.
     pub fn carry(&self, input: &str, e: Edit) -> (Edit, std::ops::Range<usize>) {
