@@ -488,9 +488,7 @@ pub fn edits(
             continue;
         }
         let last = &units[second.unwrap_or(i)];
-        let (prev, _) = neighbours(&keys, u);
-        let (_, next) = neighbours(&keys, last);
-        let (pp, nn) = outer(&keys, &units, u, last);
+        let (pp, prev, next, nn) = context(&keys, &units, u, last);
         let scored = rank(
             token,
             u.sentence_start || u.line_start,
@@ -593,8 +591,7 @@ pub fn edits(
             continue;
         }
         let own = context::key(token);
-        let (prev, next) = neighbours(&keys, u);
-        let (pp, nn) = outer(&keys, &units, u, u);
+        let (pp, prev, next, nn) = context(&keys, &units, u, u);
         let capitalised = token.starts_with(char::is_uppercase);
         // Document evidence: how often the document has this word (or an alternative) next to
         // the same neighbours, not counting this place. Used for names ("Boris Stad").
@@ -726,29 +723,24 @@ impl DocCounts {
     }
 }
 
-/// The context keys left and right of a unit ("<s>" at a sentence start).
-fn neighbours(keys: &[String], u: &Unit) -> (String, String) {
-    let prev = match u.prev {
+/// The context keys two places out on each side of the units `first..=last` ("<s>" at a
+/// sentence start, "<none>" for an unknown left neighbour, "" where nothing follows):
+/// `(pp, prev, next, nn)`.
+fn context(
+    keys: &[String],
+    units: &[Unit],
+    first: &Unit,
+    last: &Unit,
+) -> (String, String, String, String) {
+    let key = |i: Option<usize>| i.map(|i| keys[i].clone()).unwrap_or_default();
+    let prev = match first.prev {
         Some(p) => keys[p].clone(),
-        None if u.sentence_start => "<s>".to_string(),
+        None if first.sentence_start => "<s>".to_string(),
         None => "<none>".to_string(),
     };
-    (prev, u.next.map(|n| keys[n].clone()).unwrap_or_default())
-}
-
-/// The keys two places out: left of the left neighbour, right of the right one ("" if none).
-fn outer(keys: &[String], units: &[Unit], first: &Unit, last: &Unit) -> (String, String) {
-    let pp = first
-        .prev
-        .and_then(|p| units[p].prev)
-        .map(|p| keys[p].clone())
-        .unwrap_or_default();
-    let nn = last
-        .next
-        .and_then(|n| units[n].next)
-        .map(|n| keys[n].clone())
-        .unwrap_or_default();
-    (pp, nn)
+    let pp = key(first.prev.and_then(|p| units[p].prev));
+    let nn = key(last.next.and_then(|n| units[n].next));
+    (pp, prev, key(last.next), nn)
 }
 
 /// Scored candidates, recased to the token, one per output spelling, best first.
