@@ -14,6 +14,9 @@ mod skeleton;
 #[path = "src/lexicon/roles.rs"]
 mod roles;
 
+#[path = "src/lexicon/hash.rs"]
+mod hash;
+
 fn lines(path: &Path) -> impl Iterator<Item = String> {
     println!("cargo:rerun-if-changed={}", path.display());
     let file = File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -111,25 +114,108 @@ fn main() {
         .write_all(&blob)
         .unwrap();
 
-    // Word statistics of the reference corpus: "w" -> count, "w1 w2" -> count.
-    let mut lm: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
-    let mut total = 0;
+    ngrams(&dir, &out);
+    println!("cargo:rerun-if-changed=src/lexicon/skeleton.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/roles.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/hash.rs");
+}
+
+/// The word statistics of the reference corpus as flat little-endian `u32` arrays (layout in
+/// `src/lexicon/ngrams.rs`): the words get ids, a hash table finds a word's id, and the
+/// word pairs and triples are sorted lists per preceding id or pair, searched by bisection.
+fn ngrams(dir: &Path, out: &Path) {
     let uni = dir.join("sv-unigrams.tsv.gz");
     println!("cargo:rerun-if-changed={}", uni.display());
+    let mut total: u32 = 0;
+    let mut words: Vec<(String, u32)> = Vec::new();
     for l in BufReader::new(flate2::read::GzDecoder::new(File::open(&uni).unwrap())).lines() {
         let l = l.unwrap();
         if let Some(t) = l.strip_prefix("# tokens ") {
             total = t.parse().unwrap();
         } else if let Some((w, c)) = l.split_once('\t') {
-            lm.insert(w.as_bytes().to_vec(), c.parse().unwrap());
+            words.push((w.to_string(), c.parse().unwrap()));
         }
     }
-    for l in lines(&dir.join("sv-bigrams.tsv.gz")).chain(lines(&dir.join("sv-trigrams.tsv.gz"))) {
+    words.sort();
+    let id: std::collections::HashMap<&str, u32> = words
+        .iter()
+        .enumerate()
+        .map(|(i, (w, _))| (w.as_str(), i as u32))
+        .collect();
+    let ids = |k: &str| -> Option<Vec<u32>> { k.split(' ').map(|w| id.get(w).copied()).collect() };
+    let mut bi: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for l in lines(&dir.join("sv-bigrams.tsv.gz")) {
         let (k, c) = l.split_once('\t').unwrap();
-        lm.insert(k.as_bytes().to_vec(), c.parse().unwrap());
+        let v = ids(k).unwrap_or_else(|| panic!("bigram of unknown words: {k}"));
+        bi.insert((v[0], v[1]), c.parse().unwrap());
     }
-    lm.insert(b"\x01tokens".to_vec(), total);
-    write_map(&out, "ngrams.fst", lm);
-    println!("cargo:rerun-if-changed=src/lexicon/skeleton.rs");
-    println!("cargo:rerun-if-changed=src/lexicon/roles.rs");
+    let mut tri: BTreeMap<(u32, u32, u32), u32> = BTreeMap::new();
+    for l in lines(&dir.join("sv-trigrams.tsv.gz")) {
+        let (k, c) = l.split_once('\t').unwrap();
+        let v = ids(k).unwrap_or_else(|| panic!("trigram of unknown words: {k}"));
+        tri.insert((v[0], v[1], v[2]), c.parse().unwrap());
+    }
+
+    let slots = (words.len() * 2).next_power_of_two();
+    let mut slot_hash = vec![0u64; slots];
+    let mut slot_id = vec![0u32; slots];
+    for (i, (w, _)) in words.iter().enumerate() {
+        let h = hash::hash(w.as_bytes());
+        let mut s = h as usize & (slots - 1);
+        while slot_hash[s] != 0 {
+            assert_ne!(
+                slot_hash[s], h,
+                "hash collision in the n-gram vocabulary: {w}"
+            );
+            s = (s + 1) & (slots - 1);
+        }
+        slot_hash[s] = h;
+        slot_id[s] = i as u32;
+    }
+    let bi_index: std::collections::HashMap<(u32, u32), u32> =
+        bi.keys().enumerate().map(|(i, k)| (*k, i as u32)).collect();
+    let mut bi_start = vec![0u32; words.len() + 1];
+    for &(a, _) in bi.keys() {
+        bi_start[a as usize + 1] += 1;
+    }
+    let mut tri_start = vec![0u32; bi.len() + 1];
+    for &(a, b, _) in tri.keys() {
+        let i = *bi_index
+            .get(&(a, b))
+            .unwrap_or_else(|| panic!("trigram without its bigram: {a} {b}"));
+        tri_start[i as usize + 1] += 1;
+    }
+    for v in [&mut bi_start, &mut tri_start] {
+        for i in 1..v.len() {
+            v[i] += v[i - 1];
+        }
+    }
+
+    let mut blob: Vec<u8> = Vec::new();
+    let mut put = |xs: &mut dyn Iterator<Item = u32>| {
+        for x in xs {
+            blob.extend_from_slice(&x.to_le_bytes());
+        }
+    };
+    put(&mut [
+        total,
+        words.len() as u32,
+        bi.len() as u32,
+        tri.len() as u32,
+        slots as u32,
+    ]
+    .into_iter());
+    put(&mut slot_hash.iter().flat_map(|h| [*h as u32, (h >> 32) as u32]));
+    put(&mut slot_id.into_iter());
+    put(&mut words.iter().map(|w| w.1));
+    put(&mut bi_start.into_iter());
+    put(&mut bi.keys().map(|k| k.1));
+    put(&mut bi.values().copied());
+    put(&mut tri_start.into_iter());
+    put(&mut tri.keys().map(|k| k.2));
+    put(&mut tri.values().copied());
+    File::create(out.join("ngrams.bin"))
+        .unwrap()
+        .write_all(&blob)
+        .unwrap();
 }

@@ -147,3 +147,42 @@ fn committed_data_is_sorted_nfc_and_unique() {
         }
     }
 }
+
+#[test]
+fn every_corpus_count_reads_back_from_the_embedded_table() {
+    let lex = lex();
+    let (mut n, mut words) = (0, 0);
+    for name in [
+        "sv-unigrams.tsv.gz",
+        "sv-bigrams.tsv.gz",
+        "sv-trigrams.tsv.gz",
+    ] {
+        for line in gz_lines(name) {
+            let (key, count) = line.split_once('\t').unwrap();
+            let count: u64 = count.parse().unwrap();
+            assert_eq!(lex.corpus_count(key), count, "{key}");
+            n += 1;
+            if !key.contains(' ') {
+                words += count;
+            }
+        }
+    }
+    assert!(n > 400_000, "{n} n-grams");
+    // The table holds the words seen twice or more; the corpus size counts every token.
+    assert!(
+        lex.corpus_tokens() > words,
+        "{} {words}",
+        lex.corpus_tokens()
+    );
+    // What the corpus lacks counts 0: a damaged word, a pair or triple never seen, a key of
+    // four words.
+    for key in [
+        "nimnden",
+        "nämnden nimnden",
+        "och och och",
+        "i det här fallet",
+        "",
+    ] {
+        assert_eq!(lex.corpus_count(key), 0, "{key}");
+    }
+}

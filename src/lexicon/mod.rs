@@ -12,6 +12,8 @@
 //! lookup costs a few hundred nanoseconds, a compound analysis a few microseconds.
 
 pub(crate) mod compound;
+mod hash;
+pub(crate) mod ngrams;
 pub(crate) mod roles;
 pub mod skeleton;
 
@@ -22,11 +24,12 @@ use std::sync::{Arc, LazyLock};
 use fst::Map;
 
 pub use compound::Compound;
+use ngrams::NGrams;
 
 static FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forms.fst"));
 static SKELETONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeletons.fst"));
 static SKELETON_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton-forms.bin"));
-static NGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.fst"));
+static NGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.bin"));
 
 static EMBEDDED: LazyLock<Arc<Data>> = LazyLock::new(|| Arc::new(open_data()));
 
@@ -34,7 +37,7 @@ fn open_data() -> Data {
     Data {
         forms: Map::new(FORMS).expect("embedded forms map is valid"),
         skeletons: Map::new(SKELETONS).expect("embedded skeleton map is valid"),
-        ngrams: Map::new(NGRAMS).expect("embedded n-gram map is valid"),
+        ngrams: NGrams::new(NGRAMS),
     }
 }
 
@@ -51,7 +54,7 @@ pub fn open_embedded_uncached() -> Lexicon {
 struct Data {
     forms: Map<&'static [u8]>,
     skeletons: Map<&'static [u8]>,
-    ngrams: Map<&'static [u8]>,
+    ngrams: NGrams,
 }
 
 /// An error while loading a user word list.
@@ -320,13 +323,27 @@ impl Lexicon {
         &self.data.skeletons
     }
 
-    /// Count of a lower-case word or of "w1 w2" in the reference corpus.
+    /// Count of a lower-case word, or of "w1 w2" or "w1 w2 w3", in the reference corpus.
+    ///
+    /// ```
+    /// let lex = putsa::Lexicon::embedded();
+    /// assert!(lex.corpus_count("nämnden") > lex.corpus_count("nämnden få"));
+    /// assert!(lex.corpus_count("nämnden få") >= lex.corpus_count("nämnden få tillfälle"));
+    /// assert!(lex.corpus_count("nämnden få tillfälle") > 0);
+    /// assert_eq!(lex.corpus_count("nimnden"), 0);
+    /// assert_eq!(lex.corpus_count("nämnden nimnden"), 0);
+    /// ```
     pub fn corpus_count(&self, key: &str) -> u64 {
-        self.data.ngrams.get(key).unwrap_or(0)
+        self.data.ngrams.count_of(key)
     }
 
     /// Number of tokens of the reference corpus.
     pub fn corpus_tokens(&self) -> u64 {
-        self.data.ngrams.get("\x01tokens").unwrap_or(1).max(1)
+        self.data.ngrams.tokens()
+    }
+
+    /// The corpus counts, for the context model.
+    pub(crate) fn ngrams(&self) -> &NGrams {
+        &self.data.ngrams
     }
 }

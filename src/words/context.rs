@@ -5,8 +5,10 @@
 //! corpus lacks fall back to wordfreq's frequency, and compounds to their last part.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::ngrams::{NGrams, Pair, WordId};
 use crate::Lexicon;
 
 /// Weight of the bigram estimate against the unigram one.
@@ -21,30 +23,73 @@ pub(crate) fn key(word: &str) -> String {
     word.to_lowercase()
 }
 
+/// A context word as the model sees it: its corpus id and unigram estimate, looked up once.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Key {
+    id: Option<WordId>,
+    /// log10 P(w).
+    logp: f64,
+    kind: KeyKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyKind {
+    /// A word.
+    Word,
+    /// "<s>", "<num>" or "<none>" (an unknown left neighbour): no trigram is conditioned
+    /// on it.
+    Marker,
+    /// Nothing there (the text ends).
+    Nothing,
+}
+
+impl Key {
+    /// Nothing there.
+    pub const NOTHING: Key = Key {
+        id: None,
+        logp: 0.0,
+        kind: KeyKind::Nothing,
+    };
+}
+
 pub(crate) struct Model<'a> {
     lex: &'a Lexicon,
+    ngrams: &'a NGrams,
     total: f64,
-    /// Unigram estimates already made (a document repeats its words).
-    memo: RefCell<HashMap<String, f64>>,
-    /// Context counts already looked up.
-    counts: RefCell<HashMap<String, u64>>,
-    /// A reusable buffer for n-gram keys.
-    key: RefCell<String>,
+    /// Unigram estimates of words the corpus lacks (a document repeats its words).
+    memo: RefCell<FxHashMap<String, f64>>,
 }
 
 impl<'a> Model<'a> {
     pub fn new(lex: &'a Lexicon) -> Model<'a> {
         Model {
             lex,
+            ngrams: lex.ngrams(),
             total: lex.corpus_tokens() as f64,
             memo: RefCell::default(),
-            counts: RefCell::default(),
-            key: RefCell::default(),
         }
     }
 
-    /// log10 P(w), from the corpus, else wordfreq, else the compound's last part.
-    pub fn unigram(&self, w: &str) -> f64 {
+    /// The key of a context word (lower case, "<s>", "<num>", "<none>", or "" for nothing).
+    pub fn key(&self, w: &str) -> Key {
+        if w.is_empty() {
+            return Key::NOTHING;
+        }
+        let id = self.ngrams.id(w);
+        let kind = if w.starts_with('<') {
+            KeyKind::Marker
+        } else {
+            KeyKind::Word
+        };
+        let logp = match id {
+            Some(id) => (self.ngrams.count(id) as f64 / self.total).log10(),
+            None => self.unigram_unseen(w),
+        };
+        Key { id, logp, kind }
+    }
+
+    /// log10 P(w) of a word the corpus lacks: wordfreq, else the compound's last part.
+    fn unigram_unseen(&self, w: &str) -> f64 {
         if let Some(&p) = self.memo.borrow().get(w) {
             return p;
         }
@@ -54,10 +99,6 @@ impl<'a> Model<'a> {
     }
 
     fn estimate(&self, w: &str) -> f64 {
-        let c = self.lex.corpus_count(w);
-        if c > 0 {
-            return (c as f64 / self.total).log10();
-        }
         let z = self.lex.zipf(w);
         if z > 0.0 {
             // wordfreq's zipf is log10 per billion words; the corpus misses rarer words.
@@ -73,65 +114,49 @@ impl<'a> Model<'a> {
         FLOOR.log10()
     }
 
-    /// Corpus count of a context (a word or a word pair), remembered: the same left context
-    /// is asked for every candidate at a place.
-    fn context_count(&self, key: &str) -> u64 {
-        if let Some(&c) = self.counts.borrow().get(key) {
-            return c;
+    /// Corpus count of a context word ("<s>" counts at least once).
+    fn count(&self, k: Key) -> u64 {
+        let c = k.id.map_or(0, |id| self.ngrams.count(id));
+        if k.kind == KeyKind::Marker {
+            c.max(u64::from(k.id.is_some()))
+        } else {
+            c
         }
-        let c = self.lex.corpus_count(key);
-        self.counts.borrow_mut().insert(key.to_string(), c);
-        c
-    }
-
-    /// Corpus count of `a b` or `a b c` (an empty `c` leaves it out), without allocating.
-    fn joined_count(&self, parts: &[&str]) -> u64 {
-        let mut k = self.key.borrow_mut();
-        k.clear();
-        for (i, p) in parts.iter().enumerate() {
-            if i > 0 {
-                k.push(' ');
-            }
-            k.push_str(p);
-        }
-        self.lex.corpus_count(&k)
     }
 
     /// log10 P(w | prev).
-    pub fn bigram(&self, prev: &str, w: &str) -> f64 {
-        let uni = 10f64.powf(self.unigram(w));
-        let cp = match prev {
-            "<s>" => self.context_count("<s>").max(1),
-            _ => self.context_count(prev),
-        };
+    pub fn bigram(&self, prev: Key, w: Key) -> f64 {
+        let cp = self.count(prev);
         if cp == 0 {
-            return uni.log10();
+            return w.logp;
         }
-        let cb = self.joined_count(&[prev, w]) as f64;
+        let uni = 10f64.powf(w.logp);
+        let cb = self.pair(prev, w).map_or(0, |p| self.ngrams.pair_count(p)) as f64;
         (LAMBDA * cb / cp as f64 + (1.0 - LAMBDA) * uni)
             .max(FLOOR)
             .log10()
     }
 
+    fn pair(&self, a: Key, b: Key) -> Option<Pair> {
+        self.ngrams.pair(a.id?, b.id?)
+    }
+
     /// log10 of P(w | prev) · P(next | w): how well `w` fits between its neighbours.
-    pub fn fit(&self, prev: &str, w: &str, next: &str) -> f64 {
-        self.fit2(("", prev), w, (next, ""))
+    pub fn fit(&self, prev: Key, w: Key, next: Key) -> f64 {
+        self.fit2((Key::NOTHING, prev), w, (next, Key::NOTHING))
     }
 
     /// log10 P(w | pp prev): the trigram where the corpus has the pair, else the bigram.
-    pub fn trigram(&self, pp: &str, prev: &str, w: &str) -> f64 {
+    pub fn trigram(&self, pp: Key, prev: Key, w: Key) -> f64 {
         let bi = self.bigram(prev, w);
-        if pp.is_empty() || pp.starts_with('<') || prev.starts_with('<') {
+        if pp.kind != KeyKind::Word || prev.kind != KeyKind::Word {
             return bi;
         }
-        let cp = {
-            let pair = format!("{pp} {prev}");
-            self.context_count(&pair)
+        let Some(p) = self.pair(pp, prev) else {
+            return bi;
         };
-        if cp == 0 {
-            return bi;
-        }
-        let ct = self.joined_count(&[pp, prev, w]) as f64;
+        let cp = self.ngrams.pair_count(p);
+        let ct = w.id.map_or(0, |w| self.ngrams.triple_count(p, w)) as f64;
         (LAMBDA3 * ct / cp as f64 + (1.0 - LAMBDA3) * 10f64.powf(bi))
             .max(FLOOR)
             .log10()
@@ -139,11 +164,11 @@ impl<'a> Model<'a> {
 
     /// How well `w` fits between two neighbours on each side: `log10 P(w | pp prev)`
     /// `+ log10 P(next | prev w) / P(next) + log10 P(nn | w next) / P(nn | next)`.
-    pub fn fit2(&self, (pp, prev): (&str, &str), w: &str, (next, nn): (&str, &str)) -> f64 {
+    pub fn fit2(&self, (pp, prev): (Key, Key), w: Key, (next, nn): (Key, Key)) -> f64 {
         let mut score = self.trigram(pp, prev, w);
-        if !next.is_empty() {
-            score += self.trigram(prev, w, next) - self.unigram(next);
-            if !nn.is_empty() {
+        if next.kind != KeyKind::Nothing {
+            score += self.trigram(prev, w, next) - next.logp;
+            if nn.kind != KeyKind::Nothing {
                 score += self.trigram(w, next, nn) - self.bigram(next, nn);
             }
         }

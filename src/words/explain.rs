@@ -71,7 +71,11 @@ pub fn explain(lex: &Lexicon, word: &str, context: Option<&str>) -> Explanation 
     let mut candidates: Vec<Scored> = cands
         .into_iter()
         .map(|c| {
-            let fit = model.fit(&prev, &context::key(&c.word), &next);
+            let fit = model.fit(
+                model.key(&prev),
+                model.key(&context::key(&c.word)),
+                model.key(&next),
+            );
             Scored {
                 score: fit - c.cost as f64,
                 context: fit,

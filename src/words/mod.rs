@@ -16,18 +16,22 @@ pub mod candidates;
 pub(crate) mod channel;
 pub(crate) mod context;
 mod explain;
+mod lexical;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 pub use candidates::Candidate;
 pub use explain::{explain, Explanation, Scored};
 
-use crate::lexicon::skeleton::skeleton;
+use crate::lexicon::skeleton::{skeleton, skeleton_into};
 use crate::tokenize::{tokenize, Token, TokenKind};
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
-use context::Model;
+use context::{Key, Model};
+use lexical::Lexical;
 
 /// Candidates of tokens already seen, shared by every document a cleaner cleans (they depend
 /// on the token alone). Bounded: cleared when it holds [`Cache::LIMIT`] tokens.
@@ -159,7 +163,13 @@ fn is_acronym(s: &str) -> bool {
     n >= 2 && s.chars().all(|c| !c.is_lowercase()) && n <= 6
 }
 
-fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Status {
+fn classify<'t>(
+    judge: &Lexical<'_, 't>,
+    text: &'t str,
+    span: Span,
+    period_follows: bool,
+) -> Status {
+    let lex = judge.lexicon();
     let w = span.of(text);
     // A fragment of a word broken at a line end is judged only when joined.
     let after = &text[span.end..];
@@ -185,14 +195,12 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     if n == 0 || (digits > 0 && (n < 2 || digits * 2 > n + digits)) {
         return Status::Skip;
     }
-    if lex.is_list_word(w) {
+    if judge.is_list_word(w) {
         return Status::Known;
     }
     if period_follows {
-        let mut with = String::with_capacity(w.len() + 1);
-        with.push_str(w);
-        with.push('.');
-        if lex.is_list_word(&with) {
+        let with = &text[span.start..span.end + 1];
+        if judge.is_list_word(with) {
             return Status::Known;
         }
         // Short tokens before a period are usually abbreviations.
@@ -226,7 +234,7 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
     if coordination && lex.exact(&w.to_lowercase()).is_some_and(|e| e.can_begin()) {
         return Status::Known;
     }
-    if digits == 0 && lex.compound(w).is_some() {
+    if digits == 0 && judge.is_compound(w) {
         return Status::Compound;
     }
     if n == 1 && digits == 0 {
@@ -236,7 +244,7 @@ fn classify(lex: &Lexicon, text: &str, span: Span, period_follows: bool) -> Stat
 }
 
 /// Splits text into units with their neighbours.
-fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
+fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut sentence_start = true;
     let mut linked = true; // is the previous unit an adjacent neighbour?
@@ -298,7 +306,7 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
             TokenKind::Word => {
                 let period = toks.get(k + 1).is_some_and(|n| n.span.of(text) == ".");
                 // Hyphenated words are decided part by part unless the whole is a word.
-                let parts: Vec<Span> = if s.contains('-') && !lex.is_list_word(s) {
+                let parts: Vec<Span> = if s.contains('-') && !judge.is_list_word(s) {
                     let mut v = Vec::new();
                     let mut at = t.span.start;
                     for p in s.split('-') {
@@ -311,7 +319,7 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
                 };
                 let last = parts.len() - 1;
                 for (pi, p) in parts.into_iter().enumerate() {
-                    let status = classify(lex, text, p, period && pi == last);
+                    let status = classify(judge, text, p, period && pi == last);
                     let idx = out.len();
                     out.push(Unit {
                         span: p,
@@ -366,7 +374,7 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
             n
         };
         if run(i, |u| u.prev) + run(i, |u| u.next) >= 2 {
-            let status = classify_caps(lex, text, out[i].span);
+            let status = classify_caps(judge, text, out[i].span);
             out[i].status = status;
         }
     }
@@ -374,11 +382,11 @@ fn units(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Unit> {
 }
 
 /// A capitalised heading word: a word if the lexicon knows it, else a repair candidate.
-fn classify_caps(lex: &Lexicon, text: &str, span: Span) -> Status {
+fn classify_caps<'t>(judge: &Lexical<'_, 't>, text: &'t str, span: Span) -> Status {
     let w = span.of(text);
-    if lex.is_list_word(w) {
+    if judge.is_list_word(w) {
         Status::Known
-    } else if lex.compound(w).is_some() {
+    } else if judge.is_compound(w) {
         Status::Compound
     } else {
         Status::Unknown
@@ -435,7 +443,7 @@ pub fn edits(
     cache: &Cache,
 ) -> (Vec<Edit>, Vec<Edit>) {
     let toks = tokenize(text);
-    let units = units(lexicon, text, &toks);
+    let units = units(&Lexical::new(lexicon), text, &toks);
     let model = Model::new(lexicon);
 
     // The document's damage rate sets the price of every non-identity reading.
@@ -456,6 +464,7 @@ pub fn edits(
             _ => context::key(u.span.of(text)),
         })
         .collect();
+    let mut ckeys: Vec<Key> = keys.iter().map(|k| model.key(k)).collect();
     // How often the document spells each word as it is: evidence for candidates.
     let mut spelled: HashMap<&str, usize> = HashMap::new();
     for u in &units {
@@ -488,21 +497,19 @@ pub fn edits(
             continue;
         }
         let last = &units[second.unwrap_or(i)];
-        let (pp, prev, next, nn) = context(&keys, &units, u, last);
+        let at = context(&keys, &ckeys, &model, &units, u, last);
         let scored = rank(
             token,
             u.sentence_start || u.line_start,
             cands.iter().map(|c| {
                 let k = context::key(&c.word);
-                let evidence = if doc.uni.contains_key(&k) {
+                let evidence = if doc.uni.contains(&k) {
                     SEEN_EVIDENCE
                 } else {
                     0.0
                 };
                 (
-                    -(c.cost as f64 + extra)
-                        + model.fit2((&pp, &prev), &k, (&next, &nn))
-                        + evidence,
+                    -(c.cost as f64 + extra) + at.fit(&model, model.key(&k)) + evidence,
                     c,
                 )
             }),
@@ -554,6 +561,7 @@ pub fn edits(
         match second {
             None => {
                 keys[i] = context::key(after);
+                ckeys[i] = model.key(&keys[i]);
                 decisions[i] = Some(decide(after.clone()));
                 doc.add(&keys, i);
             }
@@ -578,8 +586,9 @@ pub fn edits(
     for (i, u) in units.iter().enumerate() {
         let token = u.span.of(text);
         if let Some(sp) = u.special {
-            if let Some(d) = one_letter_word(text, &units, &keys, &model, i, sp) {
+            if let Some(d) = one_letter_word(text, &units, &ckeys, &model, i, sp) {
                 keys[i] = "i".into();
+                ckeys[i] = model.key("i");
                 decisions[i] = Some(d);
             }
             continue;
@@ -591,7 +600,8 @@ pub fn edits(
             continue;
         }
         let own = context::key(token);
-        let (pp, prev, next, nn) = context(&keys, &units, u, u);
+        let at = context(&keys, &ckeys, &model, &units, u, u);
+        let (prev, next) = (at.prev_word, at.next_word);
         let capitalised = token.starts_with(char::is_uppercase);
         // Document evidence: how often the document has this word (or an alternative) next to
         // the same neighbours, not counting this place. Used for names ("Boris Stad").
@@ -606,7 +616,7 @@ pub fn edits(
             } else {
                 0.0
             };
-            let n = doc.pair(&prev, k) + doc.pair(k, &next) - 2.0 * here;
+            let n = doc.pair(prev, k) + doc.pair(k, next) - 2.0 * here;
             DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
         };
         let is_compound = u.status == Status::Compound;
@@ -628,8 +638,7 @@ pub fn edits(
             continue;
         }
         let own_cost = channel::CHANNEL.identity_cost(token) as f64;
-        let own_score =
-            -own_cost + model.fit2((&pp, &prev), &own, (&next, &nn)) + doc_evidence(&own);
+        let own_score = -own_cost + at.fit(&model, model.key(&own)) + doc_evidence(&own);
         let margin = if is_compound {
             COMPOUND_MARGIN
         } else {
@@ -644,9 +653,7 @@ pub fn edits(
                     let k = context::key(&c.word);
                     let evidence = doc_evidence(&k) + PART_GAIN * *gain as f64;
                     (
-                        -(c.cost as f64 + extra)
-                            + model.fit2((&pp, &prev), &k, (&next, &nn))
-                            + evidence,
+                        -(c.cost as f64 + extra) + at.fit(&model, model.key(&k)) + evidence,
                         c,
                     )
                 }),
@@ -659,6 +666,7 @@ pub fn edits(
         }
         let conf = confidence(*s, scored.iter().map(|x| x.0).chain([own_score]));
         keys[i] = context::key(after);
+        ckeys[i] = model.key(&keys[i]);
         decisions[i] = Some(Decision {
             after: after.clone(),
             kind: EditKind::RealWord,
@@ -685,29 +693,47 @@ pub fn edits(
     (applied, suggested)
 }
 
-/// Word and word-pair counts of the document itself (context keys).
+/// The words and word pairs of the document itself (context keys).
 #[derive(Default)]
 struct DocCounts {
-    uni: HashMap<String, f64>,
-    bi: HashMap<(String, String), f64>,
+    uni: FxHashSet<String>,
+    /// Skeleton ids, and pair counts by skeleton id.
+    skeletons: FxHashMap<String, u32>,
+    bi: FxHashMap<(u32, u32), f64>,
 }
 
 impl DocCounts {
-    /// Counts unit `i` and its pairs. Pairs are kept by skeleton, so that "Boras Stad" and
-    /// "Borås Stad" elsewhere both speak for "Borås" where OCR wrote "Boris".
+    /// Notes the word of unit `i`.
     fn add(&mut self, keys: &[String], i: usize) {
-        *self.uni.entry(keys[i].clone()).or_default() += 1.0;
+        if !self.uni.contains(&keys[i]) {
+            self.uni.insert(keys[i].clone());
+        }
     }
 
-    /// Counts every adjacent pair once (call when the keys are final for the pass).
+    /// Counts every adjacent pair once (call when the keys are final for the pass). Pairs
+    /// are kept by skeleton, so that "Boras Stad" and "Borås Stad" elsewhere both speak for
+    /// "Borås" where OCR wrote "Boris".
     fn add_pairs(&mut self, keys: &[String], units: &[Unit]) {
         self.bi.clear();
+        let mut buf = String::new();
+        let ids: Vec<u32> = keys
+            .iter()
+            .map(|k| {
+                buf.clear();
+                skeleton_into(k, &mut buf);
+                let next = self.skeletons.len() as u32;
+                match self.skeletons.get(&buf) {
+                    Some(&id) => id,
+                    None => {
+                        self.skeletons.insert(buf.clone(), next);
+                        next
+                    }
+                }
+            })
+            .collect();
         for (i, u) in units.iter().enumerate() {
             if let Some(p) = u.prev {
-                *self
-                    .bi
-                    .entry((skeleton(&keys[p]), skeleton(&keys[i])))
-                    .or_default() += 1.0;
+                *self.bi.entry((ids[p], ids[i])).or_default() += 1.0;
             }
         }
     }
@@ -716,31 +742,56 @@ impl DocCounts {
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        self.bi
-            .get(&(skeleton(a), skeleton(b)))
-            .copied()
-            .unwrap_or(0.0)
+        let id = |w: &str| self.skeletons.get(&skeleton(w)).copied();
+        let (Some(a), Some(b)) = (id(a), id(b)) else {
+            return 0.0;
+        };
+        self.bi.get(&(a, b)).copied().unwrap_or(0.0)
     }
 }
 
-/// The context keys two places out on each side of the units `first..=last` ("<s>" at a
-/// sentence start, "<none>" for an unknown left neighbour, "" where nothing follows):
-/// `(pp, prev, next, nn)`.
-fn context(
-    keys: &[String],
+/// The context two places out on each side of the units `first..=last`.
+struct Around<'k> {
+    pp: Key,
+    /// "<s>" at a sentence start, "<none>" for an unknown left neighbour.
+    prev: Key,
+    next: Key,
+    nn: Key,
+    /// The neighbours' words ("" where there is none).
+    prev_word: &'k str,
+    next_word: &'k str,
+}
+
+impl Around<'_> {
+    /// How well `w` fits here.
+    fn fit(&self, model: &Model, w: Key) -> f64 {
+        model.fit2((self.pp, self.prev), w, (self.next, self.nn))
+    }
+}
+
+fn context<'k>(
+    keys: &'k [String],
+    ckeys: &[Key],
+    model: &Model,
     units: &[Unit],
     first: &Unit,
     last: &Unit,
-) -> (String, String, String, String) {
-    let key = |i: Option<usize>| i.map(|i| keys[i].clone()).unwrap_or_default();
+) -> Around<'k> {
+    let key = |i: Option<usize>| i.map_or(Key::NOTHING, |i| ckeys[i]);
+    let word = |i: Option<usize>| i.map_or("", |i| keys[i].as_str());
     let prev = match first.prev {
-        Some(p) => keys[p].clone(),
-        None if first.sentence_start => "<s>".to_string(),
-        None => "<none>".to_string(),
+        Some(p) => ckeys[p],
+        None if first.sentence_start => model.key("<s>"),
+        None => model.key("<none>"),
     };
-    let pp = key(first.prev.and_then(|p| units[p].prev));
-    let nn = key(last.next.and_then(|n| units[n].next));
-    (pp, prev, key(last.next), nn)
+    Around {
+        pp: key(first.prev.and_then(|p| units[p].prev)),
+        prev,
+        next: key(last.next),
+        nn: key(last.next.and_then(|n| units[n].next)),
+        prev_word: word(first.prev),
+        next_word: word(last.next),
+    }
 }
 
 /// Scored candidates, recased to the token, one per output spelling, best first.
@@ -766,7 +817,7 @@ fn rank<'c>(
 fn one_letter_word(
     text: &str,
     units: &[Unit],
-    keys: &[String],
+    keys: &[Key],
     model: &Model,
     i: usize,
     sp: Special,
@@ -796,8 +847,8 @@ fn one_letter_word(
             if !lower_word(p) || !same_line(text, units[p].span, u.span) {
                 return None;
             }
-            let as_i = model.fit(&keys[p], "i", &keys[n]) - ONE_AS_I;
-            let as_num = model.fit(&keys[p], "<num>", &keys[n]);
+            let as_i = model.fit(keys[p], model.key("i"), keys[n]) - ONE_AS_I;
+            let as_num = model.fit(keys[p], model.key("<num>"), keys[n]);
             (as_i > as_num).then(|| Decision {
                 after: "i".into(),
                 kind: EditKind::RealWord,

@@ -1,0 +1,171 @@
+//! Word, word-pair and word-triple counts of the reference corpus, read in place from the
+//! flat table the build script lays out.
+//!
+//! # Layout
+//! Little-endian `u32`s: a header `[tokens, words, pairs, triples, slots]`; a hash table of
+//! `slots` 64-bit word hashes (two `u32`s each, 0 = empty, linear probing) and the word id of
+//! each slot; each word's count by id; `pair_start[words + 1]`, then the second word and the
+//! count of every pair, sorted by (first, second); `triple_start[pairs + 1]`, then the third
+//! word and count of every triple, sorted by (pair, third).
+//!
+//! # Performance considerations
+//! Finding a word is one hash and a probe or two; a pair or triple count is a bisection of
+//! the (short) list of what follows a word or a pair. Nothing is parsed or allocated when the
+//! table is opened. An earlier version kept the n-grams as strings in an `fst` map: a count
+//! cost a string build and a walk of up to 40 nodes, which made n-gram lookups half of the
+//! word stage's time.
+
+use super::hash::hash;
+
+/// A word of the corpus vocabulary.
+pub type WordId = u32;
+
+/// The counts table.
+#[derive(Clone, Copy)]
+pub(crate) struct NGrams {
+    data: &'static [u8],
+    tokens: u64,
+    slots: usize,
+    /// Offsets (in `u32`s) of the arrays.
+    slot_hash: usize,
+    slot_id: usize,
+    word_count: usize,
+    pair_start: usize,
+    pair_next: usize,
+    pair_count: usize,
+    triple_start: usize,
+    triple_next: usize,
+    triple_count: usize,
+}
+
+/// A word pair of the corpus: its index in the pair arrays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pair(u32);
+
+impl NGrams {
+    pub fn new(data: &'static [u8]) -> NGrams {
+        let at = |i: usize| read(data, i) as usize;
+        let (words, pairs, triples, slots) = (at(1), at(2), at(3), at(4));
+        let slot_hash = 5;
+        let slot_id = slot_hash + 2 * slots;
+        let word_count = slot_id + slots;
+        let pair_start = word_count + words;
+        let pair_next = pair_start + words + 1;
+        let pair_count = pair_next + pairs;
+        let triple_start = pair_count + pairs;
+        let triple_next = triple_start + pairs + 1;
+        let triple_count = triple_next + triples;
+        assert_eq!(
+            data.len(),
+            4 * (triple_count + triples),
+            "n-gram table has the size its header says"
+        );
+        NGrams {
+            data,
+            tokens: u64::from(read(data, 0)).max(1),
+            slots,
+            slot_hash,
+            slot_id,
+            word_count,
+            pair_start,
+            pair_next,
+            pair_count,
+            triple_start,
+            triple_next,
+            triple_count,
+        }
+    }
+
+    fn at(&self, i: usize) -> u32 {
+        read(self.data, i)
+    }
+
+    /// Number of tokens of the corpus.
+    pub fn tokens(&self) -> u64 {
+        self.tokens
+    }
+
+    /// The id of a (lower-case) word, if the corpus has it.
+    pub fn id(&self, word: &str) -> Option<WordId> {
+        let h = hash(word.as_bytes());
+        let mask = self.slots - 1;
+        let mut s = h as usize & mask;
+        loop {
+            let at = self.slot_hash + 2 * s;
+            let stored = u64::from(self.at(at)) | u64::from(self.at(at + 1)) << 32;
+            if stored == h {
+                return Some(self.at(self.slot_id + s));
+            }
+            if stored == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Corpus count of a word.
+    pub fn count(&self, w: WordId) -> u64 {
+        u64::from(self.at(self.word_count + w as usize))
+    }
+
+    /// The pair `a b`, if the corpus has it.
+    pub fn pair(&self, a: WordId, b: WordId) -> Option<Pair> {
+        let from = self.at(self.pair_start + a as usize) as usize;
+        let to = self.at(self.pair_start + a as usize + 1) as usize;
+        self.find(self.pair_next, from, to, b)
+            .map(|i| Pair(i as u32))
+    }
+
+    /// Corpus count of a pair.
+    pub fn pair_count(&self, p: Pair) -> u64 {
+        u64::from(self.at(self.pair_count + p.0 as usize))
+    }
+
+    /// Corpus count of the triple `p c` (0 when the corpus lacks it).
+    pub fn triple_count(&self, p: Pair, c: WordId) -> u64 {
+        let from = self.at(self.triple_start + p.0 as usize) as usize;
+        let to = self.at(self.triple_start + p.0 as usize + 1) as usize;
+        self.find(self.triple_next, from, to, c)
+            .map_or(0, |i| u64::from(self.at(self.triple_count + i)))
+    }
+
+    /// Bisects the sorted ids at `array[from..to]` for `x`; its position.
+    fn find(&self, array: usize, mut from: usize, mut to: usize, x: u32) -> Option<usize> {
+        while from < to {
+            let mid = from + (to - from) / 2;
+            match self.at(array + mid).cmp(&x) {
+                std::cmp::Ordering::Less => from = mid + 1,
+                std::cmp::Ordering::Greater => to = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// Count of a word, or of "w1 w2" or "w1 w2 w3" (0 when the corpus lacks it).
+    pub fn count_of(&self, key: &str) -> u64 {
+        let mut ids = key.split(' ').map(|w| self.id(w));
+        let (a, b, c) = (ids.next().flatten(), ids.next(), ids.next());
+        if ids.next().is_some() {
+            return 0;
+        }
+        let Some(a) = a else { return 0 };
+        match (b, c) {
+            (None, _) => self.count(a),
+            (Some(b), c) => {
+                let Some(p) = b.and_then(|b| self.pair(a, b)) else {
+                    return 0;
+                };
+                match c {
+                    None => self.pair_count(p),
+                    Some(c) => c.map_or(0, |c| self.triple_count(p, c)),
+                }
+            }
+        }
+    }
+}
+
+fn read(data: &[u8], i: usize) -> u32 {
+    let b = &data[4 * i..4 * i + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}

@@ -1,0 +1,47 @@
+//! What the lexicon says of each distinct spelling of one document, asked once: a document
+//! repeats most of its words, and a compound analysis costs microseconds.
+
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
+use crate::Lexicon;
+
+pub(crate) struct Lexical<'a, 't> {
+    lex: &'a Lexicon,
+    list: RefCell<FxHashMap<&'t str, bool>>,
+    compound: RefCell<FxHashMap<&'t str, bool>>,
+}
+
+impl<'a, 't> Lexical<'a, 't> {
+    pub fn new(lex: &'a Lexicon) -> Lexical<'a, 't> {
+        Lexical {
+            lex,
+            list: RefCell::default(),
+            compound: RefCell::default(),
+        }
+    }
+
+    pub fn lexicon(&self) -> &'a Lexicon {
+        self.lex
+    }
+
+    /// [`Lexicon::is_list_word`], remembered.
+    pub fn is_list_word(&self, w: &'t str) -> bool {
+        memo(&self.list, w, || self.lex.is_list_word(w))
+    }
+
+    /// Is `w` accepted as a compound ([`Lexicon::compound`]), remembered.
+    pub fn is_compound(&self, w: &'t str) -> bool {
+        memo(&self.compound, w, || self.lex.compound(w).is_some())
+    }
+}
+
+fn memo<'t>(map: &RefCell<FxHashMap<&'t str, bool>>, w: &'t str, f: impl FnOnce() -> bool) -> bool {
+    if let Some(&v) = map.borrow().get(w) {
+        return v;
+    }
+    let v = f();
+    map.borrow_mut().insert(w, v);
+    v
+}
