@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+use super::{Cache, Memo};
 use crate::lexicon::ngrams::{NGrams, Pair, WordId};
 use crate::Lexicon;
 
@@ -56,17 +57,20 @@ pub(crate) struct Model<'a> {
     lex: &'a Lexicon,
     ngrams: &'a NGrams,
     total: f64,
-    /// Unigram estimates of words the corpus lacks (a document repeats its words).
+    /// Unigram estimates of words the corpus lacks (a document repeats its words), and the
+    /// cleaner's map of them, kept across documents.
     memo: RefCell<FxHashMap<String, f64>>,
+    shared: Option<&'a Memo<f64>>,
 }
 
 impl<'a> Model<'a> {
-    pub fn new(lex: &'a Lexicon) -> Model<'a> {
+    pub fn new(lex: &'a Lexicon, shared: Option<&'a Memo<f64>>) -> Model<'a> {
         Model {
             lex,
             ngrams: lex.ngrams(),
             total: lex.corpus_tokens() as f64,
             memo: RefCell::default(),
+            shared,
         }
     }
 
@@ -93,7 +97,10 @@ impl<'a> Model<'a> {
         if let Some(&p) = self.memo.borrow().get(w) {
             return p;
         }
-        let p = self.estimate(w);
+        let p = match self.shared {
+            Some(shared) => Cache::get(shared, w, || self.estimate(w)),
+            None => self.estimate(w),
+        };
         self.memo.borrow_mut().insert(w.to_string(), p);
         p
     }

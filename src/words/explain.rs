@@ -38,7 +38,7 @@ pub struct Explanation {
 
 /// Explains `word`, optionally in `context` (the text around it, with the word in it).
 pub fn explain(lex: &Lexicon, word: &str, context: Option<&str>) -> Explanation {
-    let model = context::Model::new(lex);
+    let model = context::Model::new(lex, None);
     let (prev, next) = context.map(|c| neighbours(c, word)).unwrap_or_default();
     let prev = if prev.is_empty() {
         "<none>".to_string()

@@ -1,22 +1,26 @@
 //! What the lexicon says of each distinct spelling of one document, asked once: a document
-//! repeats most of its words, and a compound analysis costs microseconds.
+//! repeats most of its words, and a compound analysis costs microseconds. Answers are also
+//! kept in the cleaner's [`Cache`] for the next document.
 
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+use super::{Cache, Memo};
 use crate::Lexicon;
 
 pub(crate) struct Lexical<'a, 't> {
     lex: &'a Lexicon,
+    shared: &'a Cache,
     list: RefCell<FxHashMap<&'t str, bool>>,
     compound: RefCell<FxHashMap<&'t str, bool>>,
 }
 
 impl<'a, 't> Lexical<'a, 't> {
-    pub fn new(lex: &'a Lexicon) -> Lexical<'a, 't> {
+    pub fn new(lex: &'a Lexicon, shared: &'a Cache) -> Lexical<'a, 't> {
         Lexical {
             lex,
+            shared,
             list: RefCell::default(),
             compound: RefCell::default(),
         }
@@ -28,20 +32,29 @@ impl<'a, 't> Lexical<'a, 't> {
 
     /// [`Lexicon::is_list_word`], remembered.
     pub fn is_list_word(&self, w: &'t str) -> bool {
-        memo(&self.list, w, || self.lex.is_list_word(w))
+        memo(&self.list, &self.shared.list_words, w, || {
+            self.lex.is_list_word(w)
+        })
     }
 
     /// Is `w` accepted as a compound ([`Lexicon::compound`]), remembered.
     pub fn is_compound(&self, w: &'t str) -> bool {
-        memo(&self.compound, w, || self.lex.compound(w).is_some())
+        memo(&self.compound, &self.shared.compounds, w, || {
+            self.lex.compound(w).is_some()
+        })
     }
 }
 
-fn memo<'t>(map: &RefCell<FxHashMap<&'t str, bool>>, w: &'t str, f: impl FnOnce() -> bool) -> bool {
+fn memo<'t>(
+    map: &RefCell<FxHashMap<&'t str, bool>>,
+    shared: &Memo<bool>,
+    w: &'t str,
+    f: impl FnOnce() -> bool,
+) -> bool {
     if let Some(&v) = map.borrow().get(w) {
         return v;
     }
-    let v = f();
+    let v = Cache::get(shared, w, f);
     map.borrow_mut().insert(w, v);
     v
 }

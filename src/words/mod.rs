@@ -17,8 +17,8 @@ pub(crate) mod channel;
 pub(crate) mod context;
 mod explain;
 mod lexical;
+mod vocab;
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -26,32 +26,37 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use candidates::Candidate;
 pub use explain::{explain, Explanation, Scored};
 
-use crate::lexicon::skeleton::{skeleton, skeleton_into};
 use crate::tokenize::{tokenize, Token, TokenKind};
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
 use context::{Key, Model};
 use lexical::Lexical;
+use vocab::{Ix, Vocab};
 
-/// Candidates of tokens already seen, shared by every document a cleaner cleans (they depend
-/// on the token alone). Bounded: cleared when it holds [`Cache::LIMIT`] tokens.
+/// What is known of tokens already seen, shared by every document a cleaner cleans (it
+/// depends on the token alone): candidates, lexicon answers and unigram estimates. Each map
+/// is bounded: cleared when it holds [`Cache::LIMIT`] tokens.
 #[derive(Debug, Default)]
 pub struct Cache {
-    unknown: Memo<Vec<Candidate>>,
-    known: Memo<Vec<(Candidate, f32)>>,
+    unknown: Memo<Arc<Vec<Candidate>>>,
+    known: Memo<Arc<Vec<(Candidate, f32)>>>,
+    pub(crate) list_words: Memo<bool>,
+    pub(crate) compounds: Memo<bool>,
+    pub(crate) unigrams: Memo<f64>,
 }
 
-type Memo<T> = Mutex<HashMap<String, Arc<T>>>;
+pub(crate) type Memo<T> = Mutex<FxHashMap<String, T>>;
 
 impl Cache {
     /// Most tokens kept per map before it is cleared.
     pub const LIMIT: usize = 200_000;
 
-    fn get<T>(map: &Memo<T>, token: &str, make: impl FnOnce() -> T) -> Arc<T> {
+    /// The value of `token` in `map`, made and remembered if it is not there.
+    pub(crate) fn get<T: Clone>(map: &Memo<T>, token: &str, make: impl FnOnce() -> T) -> T {
         if let Some(v) = map.lock().unwrap_or_else(|e| e.into_inner()).get(token) {
             return v.clone();
         }
-        let v = Arc::new(make());
+        let v = make();
         let mut m = map.lock().unwrap_or_else(|e| e.into_inner());
         if m.len() >= Self::LIMIT {
             m.clear();
@@ -61,7 +66,7 @@ impl Cache {
     }
 
     fn unknown(&self, token: &str, make: impl FnOnce() -> Vec<Candidate>) -> Arc<Vec<Candidate>> {
-        Self::get(&self.unknown, token, make)
+        Self::get(&self.unknown, token, || Arc::new(make()))
     }
 
     fn known(
@@ -69,7 +74,7 @@ impl Cache {
         token: &str,
         make: impl FnOnce() -> Vec<(Candidate, f32)>,
     ) -> Arc<Vec<(Candidate, f32)>> {
-        Self::get(&self.known, token, make)
+        Self::get(&self.known, token, || Arc::new(make()))
     }
 }
 
@@ -443,8 +448,8 @@ pub fn edits(
     cache: &Cache,
 ) -> (Vec<Edit>, Vec<Edit>) {
     let toks = tokenize(text);
-    let units = units(&Lexical::new(lexicon), text, &toks);
-    let model = Model::new(lexicon);
+    let units = units(&Lexical::new(lexicon, cache), text, &toks);
+    let model = Model::new(lexicon, Some(&cache.unigrams));
 
     // The document's damage rate sets the price of every non-identity reading.
     let judged = units
@@ -455,25 +460,28 @@ pub fn edits(
     let damage = (unknown as f64 + 0.5) / (judged as f64 + 5.0);
     let extra = (REFERENCE_DAMAGE / damage).log10().clamp(0.0, MAX_EXTRA);
 
-    let mut keys: Vec<String> = units
-        .iter()
-        .map(|u| match u.status {
-            Status::Skip if u.span.of(text).chars().all(|c| c.is_ascii_digit()) => {
-                "<num>".to_string()
-            }
-            _ => context::key(u.span.of(text)),
-        })
-        .collect();
-    let mut ckeys: Vec<Key> = keys.iter().map(|k| model.key(k)).collect();
-    // How often the document spells each word as it is: evidence for candidates.
-    let mut spelled: HashMap<&str, usize> = HashMap::new();
+    // Each unit's context word, and how often the document spells each word as it is
+    // (evidence for candidates).
+    let mut vocab = Vocab::default();
+    let mut spelled: FxHashMap<&str, (Ix, usize)> = FxHashMap::default();
+    let mut keys: Vec<Ix> = Vec::with_capacity(units.len());
     for u in &units {
-        *spelled.entry(u.span.of(text)).or_default() += 1;
+        let s = u.span.of(text);
+        let e = spelled.entry(s).or_insert_with(|| {
+            let k = if u.status == Status::Skip && s.chars().all(|c| c.is_ascii_digit()) {
+                vocab.intern(&model, "<num>")
+            } else {
+                vocab.intern(&model, &context::key(s))
+            };
+            (k, 0)
+        });
+        e.1 += 1;
+        keys.push(e.0);
     }
     let mut doc = DocCounts::default();
     for (i, u) in units.iter().enumerate() {
         if matches!(u.status, Status::Known | Status::Compound) {
-            doc.add(&keys, i);
+            doc.uni.insert(keys[i]);
         }
     }
 
@@ -497,19 +505,22 @@ pub fn edits(
             continue;
         }
         let last = &units[second.unwrap_or(i)];
-        let at = context(&keys, &ckeys, &model, &units, u, last);
+        let cand_keys: Vec<Ix> = cands
+            .iter()
+            .map(|c| vocab.intern(&model, &context::key(&c.word)))
+            .collect();
+        let at = context(&vocab, &keys, &model, &units, u, last);
         let scored = rank(
             token,
             u.sentence_start || u.line_start,
-            cands.iter().map(|c| {
-                let k = context::key(&c.word);
+            cands.iter().zip(&cand_keys).map(|(c, &k)| {
                 let evidence = if doc.uni.contains(&k) {
                     SEEN_EVIDENCE
                 } else {
                     0.0
                 };
                 (
-                    -(c.cost as f64 + extra) + at.fit(&model, model.key(&k)) + evidence,
+                    -(c.cost as f64 + extra) + at.fit(&model, vocab.key(k)) + evidence,
                     c,
                 )
             }),
@@ -521,7 +532,7 @@ pub fn edits(
         let capital =
             token.starts_with(char::is_uppercase) && lower_first(token) == lower_first(&best.word);
         // A capitalised token that recurs in one spelling and has no close word: a name.
-        if capital && spelled.get(token).copied().unwrap_or(0) > 1 {
+        if capital && spelled.get(token).map_or(0, |s| s.1) > 1 {
             keep_cost -= NAME_RECURS;
         }
         if capital && !u.sentence_start {
@@ -560,10 +571,9 @@ pub fn edits(
         };
         match second {
             None => {
-                keys[i] = context::key(after);
-                ckeys[i] = model.key(&keys[i]);
+                keys[i] = vocab.intern(&model, &context::key(after));
                 decisions[i] = Some(decide(after.clone()));
-                doc.add(&keys, i);
+                doc.uni.insert(keys[i]);
             }
             Some(j) => {
                 // Split the repaired word back where the line broke it.
@@ -580,15 +590,14 @@ pub fn edits(
             }
         }
     }
-    doc.add_pairs(&keys, &units);
+    doc.add_pairs(&vocab, &keys, &units);
 
     // Pass 2: real words that context says OCR confused, and glyphs that are the word "i".
     for (i, u) in units.iter().enumerate() {
         let token = u.span.of(text);
         if let Some(sp) = u.special {
-            if let Some(d) = one_letter_word(text, &units, &ckeys, &model, i, sp) {
-                keys[i] = "i".into();
-                ckeys[i] = model.key("i");
+            if let Some(d) = one_letter_word(text, &units, &vocab, &keys, &model, i, sp) {
+                keys[i] = vocab.intern(&model, "i");
                 decisions[i] = Some(d);
             }
             continue;
@@ -599,26 +608,9 @@ pub fn edits(
         {
             continue;
         }
-        let own = context::key(token);
-        let at = context(&keys, &ckeys, &model, &units, u, u);
-        let (prev, next) = (at.prev_word, at.next_word);
+        // Only rejected units changed their keys in pass 1: this is the token's own word.
+        let own = keys[i];
         let capitalised = token.starts_with(char::is_uppercase);
-        // Document evidence: how often the document has this word (or an alternative) next to
-        // the same neighbours, not counting this place. Used for names ("Boris Stad").
-        let own_skeleton = skeleton(&own);
-        let doc_evidence = |k: &str| -> f64 {
-            if !capitalised {
-                return 0.0;
-            }
-            // Pairs are counted by skeleton: this place counts for every spelling of its own.
-            let here = if skeleton(k) == own_skeleton {
-                1.0
-            } else {
-                0.0
-            };
-            let n = doc.pair(prev, k) + doc.pair(k, next) - 2.0 * here;
-            DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
-        };
         let is_compound = u.status == Status::Compound;
         let alts = cache.known(token, || {
             let search = Search {
@@ -634,11 +626,31 @@ pub fn edits(
             }
             alts
         });
-        if alts.iter().all(|(c, _)| context::key(&c.word) == own) {
+        let alt_words: Vec<String> = alts.iter().map(|(c, _)| context::key(&c.word)).collect();
+        if alt_words.iter().all(|k| k == vocab.word(own)) {
             continue;
         }
+        let alt_keys: Vec<Ix> = alt_words.iter().map(|k| vocab.intern(&model, k)).collect();
+        let at = context(&vocab, &keys, &model, &units, u, u);
+        // Document evidence: how often the document has this word (or an alternative) next to
+        // the same neighbours, not counting this place. Used for names ("Boris Stad").
+        let doc_evidence = |k: Ix| -> f64 {
+            if !capitalised {
+                return 0.0;
+            }
+            // Pairs are counted by skeleton: this place counts for every spelling of its own.
+            let here = if vocab.skeleton(k) == vocab.skeleton(own) {
+                1.0
+            } else {
+                0.0
+            };
+            let n = doc.pair(&vocab, at.prev_word, Some(k))
+                + doc.pair(&vocab, Some(k), at.next_word)
+                - 2.0 * here;
+            DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
+        };
         let own_cost = channel::CHANNEL.identity_cost(token) as f64;
-        let own_score = -own_cost + at.fit(&model, model.key(&own)) + doc_evidence(&own);
+        let own_score = -own_cost + at.fit(&model, vocab.key(own)) + doc_evidence(own);
         let margin = if is_compound {
             COMPOUND_MARGIN
         } else {
@@ -648,12 +660,12 @@ pub fn edits(
             token,
             u.sentence_start || u.line_start,
             alts.iter()
-                .filter(|(c, _)| context::key(&c.word) != own)
-                .map(|(c, gain)| {
-                    let k = context::key(&c.word);
-                    let evidence = doc_evidence(&k) + PART_GAIN * *gain as f64;
+                .zip(&alt_keys)
+                .filter(|(_, &k)| k != own)
+                .map(|((c, gain), &k)| {
+                    let evidence = doc_evidence(k) + PART_GAIN * *gain as f64;
                     (
-                        -(c.cost as f64 + extra) + at.fit(&model, model.key(&k)) + evidence,
+                        -(c.cost as f64 + extra) + at.fit(&model, vocab.key(k)) + evidence,
                         c,
                     )
                 }),
@@ -665,8 +677,7 @@ pub fn edits(
             continue;
         }
         let conf = confidence(*s, scored.iter().map(|x| x.0).chain([own_score]));
-        keys[i] = context::key(after);
-        ckeys[i] = model.key(&keys[i]);
+        keys[i] = vocab.intern(&model, &context::key(after));
         decisions[i] = Some(Decision {
             after: after.clone(),
             kind: EditKind::RealWord,
@@ -693,94 +704,66 @@ pub fn edits(
     (applied, suggested)
 }
 
-/// The words and word pairs of the document itself (context keys).
+/// The words and word pairs of the document itself.
 #[derive(Default)]
 struct DocCounts {
-    uni: FxHashSet<String>,
-    /// Skeleton ids, and pair counts by skeleton id.
-    skeletons: FxHashMap<String, u32>,
+    uni: FxHashSet<Ix>,
+    /// Pair counts by skeleton, so that "Boras Stad" and "Borås Stad" elsewhere both speak
+    /// for "Borås" where OCR wrote "Boris".
     bi: FxHashMap<(u32, u32), f64>,
 }
 
 impl DocCounts {
-    /// Notes the word of unit `i`.
-    fn add(&mut self, keys: &[String], i: usize) {
-        if !self.uni.contains(&keys[i]) {
-            self.uni.insert(keys[i].clone());
-        }
-    }
-
-    /// Counts every adjacent pair once (call when the keys are final for the pass). Pairs
-    /// are kept by skeleton, so that "Boras Stad" and "Borås Stad" elsewhere both speak for
-    /// "Borås" where OCR wrote "Boris".
-    fn add_pairs(&mut self, keys: &[String], units: &[Unit]) {
+    /// Counts every adjacent pair once (call when the keys are final for the pass).
+    fn add_pairs(&mut self, vocab: &Vocab, keys: &[Ix], units: &[Unit]) {
         self.bi.clear();
-        let mut buf = String::new();
-        let ids: Vec<u32> = keys
-            .iter()
-            .map(|k| {
-                buf.clear();
-                skeleton_into(k, &mut buf);
-                let next = self.skeletons.len() as u32;
-                match self.skeletons.get(&buf) {
-                    Some(&id) => id,
-                    None => {
-                        self.skeletons.insert(buf.clone(), next);
-                        next
-                    }
-                }
-            })
-            .collect();
         for (i, u) in units.iter().enumerate() {
             if let Some(p) = u.prev {
-                *self.bi.entry((ids[p], ids[i])).or_default() += 1.0;
+                let pair = (vocab.skeleton(keys[p]), vocab.skeleton(keys[i]));
+                *self.bi.entry(pair).or_default() += 1.0;
             }
         }
     }
 
-    fn pair(&self, a: &str, b: &str) -> f64 {
-        if a.is_empty() || b.is_empty() {
-            return 0.0;
-        }
-        let id = |w: &str| self.skeletons.get(&skeleton(w)).copied();
-        let (Some(a), Some(b)) = (id(a), id(b)) else {
+    fn pair(&self, vocab: &Vocab, a: Option<Ix>, b: Option<Ix>) -> f64 {
+        let (Some(a), Some(b)) = (a, b) else {
             return 0.0;
         };
-        self.bi.get(&(a, b)).copied().unwrap_or(0.0)
+        let pair = (vocab.skeleton(a), vocab.skeleton(b));
+        self.bi.get(&pair).copied().unwrap_or(0.0)
     }
 }
 
 /// The context two places out on each side of the units `first..=last`.
-struct Around<'k> {
+struct Around {
     pp: Key,
     /// "<s>" at a sentence start, "<none>" for an unknown left neighbour.
     prev: Key,
     next: Key,
     nn: Key,
-    /// The neighbours' words ("" where there is none).
-    prev_word: &'k str,
-    next_word: &'k str,
+    /// The neighbours' words, where there are.
+    prev_word: Option<Ix>,
+    next_word: Option<Ix>,
 }
 
-impl Around<'_> {
+impl Around {
     /// How well `w` fits here.
     fn fit(&self, model: &Model, w: Key) -> f64 {
         model.fit2((self.pp, self.prev), w, (self.next, self.nn))
     }
 }
 
-fn context<'k>(
-    keys: &'k [String],
-    ckeys: &[Key],
+fn context(
+    vocab: &Vocab,
+    keys: &[Ix],
     model: &Model,
     units: &[Unit],
     first: &Unit,
     last: &Unit,
-) -> Around<'k> {
-    let key = |i: Option<usize>| i.map_or(Key::NOTHING, |i| ckeys[i]);
-    let word = |i: Option<usize>| i.map_or("", |i| keys[i].as_str());
+) -> Around {
+    let key = |i: Option<usize>| i.map_or(Key::NOTHING, |i| vocab.key(keys[i]));
     let prev = match first.prev {
-        Some(p) => ckeys[p],
+        Some(p) => vocab.key(keys[p]),
         None if first.sentence_start => model.key("<s>"),
         None => model.key("<none>"),
     };
@@ -789,8 +772,8 @@ fn context<'k>(
         prev,
         next: key(last.next),
         nn: key(last.next.and_then(|n| units[n].next)),
-        prev_word: word(first.prev),
-        next_word: word(last.next),
+        prev_word: first.prev.map(|p| keys[p]),
+        next_word: last.next.map(|n| keys[n]),
     }
 }
 
@@ -817,7 +800,8 @@ fn rank<'c>(
 fn one_letter_word(
     text: &str,
     units: &[Unit],
-    keys: &[Key],
+    vocab: &Vocab,
+    keys: &[Ix],
     model: &Model,
     i: usize,
     sp: Special,
@@ -847,8 +831,9 @@ fn one_letter_word(
             if !lower_word(p) || !same_line(text, units[p].span, u.span) {
                 return None;
             }
-            let as_i = model.fit(keys[p], model.key("i"), keys[n]) - ONE_AS_I;
-            let as_num = model.fit(keys[p], model.key("<num>"), keys[n]);
+            let (prev, next) = (vocab.key(keys[p]), vocab.key(keys[n]));
+            let as_i = model.fit(prev, model.key("i"), next) - ONE_AS_I;
+            let as_num = model.fit(prev, model.key("<num>"), next);
             (as_i > as_num).then(|| Decision {
                 after: "i".into(),
                 kind: EditKind::RealWord,
