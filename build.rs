@@ -121,8 +121,9 @@ fn main() {
 }
 
 /// The word statistics of the reference corpus as flat little-endian `u32` arrays (layout in
-/// `src/lexicon/ngrams.rs`): the words get ids, a hash table finds a word's id, and the
-/// word pairs and triples are sorted lists per preceding id or pair, searched by bisection.
+/// `src/lexicon/ngrams.rs`): the words get ids, a hash table finds a word's id, the word
+/// pairs and triples are sorted lists per preceding id or pair, and a second hash table finds
+/// a pair.
 fn ngrams(dir: &Path, out: &Path) {
     let uni = dir.join("sv-unigrams.tsv.gz");
     println!("cargo:rerun-if-changed={}", uni.display());
@@ -191,6 +192,17 @@ fn ngrams(dir: &Path, out: &Path) {
         }
     }
 
+    // Pair slots: the index + 1 of the pair whose hash lands there (0 = empty).
+    let pair_slots = (bi.len() * 5 / 2).next_power_of_two();
+    let mut pair_slot = vec![0u32; pair_slots];
+    for (i, &(a, b)) in bi.keys().enumerate() {
+        let mut s = hash::pair_hash(a, b) as usize & (pair_slots - 1);
+        while pair_slot[s] != 0 {
+            s = (s + 1) & (pair_slots - 1);
+        }
+        pair_slot[s] = i as u32 + 1;
+    }
+
     let mut blob: Vec<u8> = Vec::new();
     let mut put = |xs: &mut dyn Iterator<Item = u32>| {
         for x in xs {
@@ -203,6 +215,7 @@ fn ngrams(dir: &Path, out: &Path) {
         bi.len() as u32,
         tri.len() as u32,
         slots as u32,
+        pair_slots as u32,
     ]
     .into_iter());
     put(&mut slot_hash.iter().flat_map(|h| [*h as u32, (h >> 32) as u32]));
@@ -214,6 +227,7 @@ fn ngrams(dir: &Path, out: &Path) {
     put(&mut tri_start.into_iter());
     put(&mut tri.keys().map(|k| k.2));
     put(&mut tri.values().copied());
+    put(&mut pair_slot.into_iter());
     File::create(out.join("ngrams.bin"))
         .unwrap()
         .write_all(&blob)

@@ -1,5 +1,13 @@
-//! The string hash of the n-gram vocabulary table, shared with the build script (which lays
-//! the table out) so that both sides agree on every slot.
+//! The hashes of the n-gram table (words, word pairs), shared with the build script (which
+//! lays the table out) so that both sides agree on every slot.
+
+/// The hash of a word pair (by ids), for the pair table's slots.
+pub fn pair_hash(a: u32, b: u32) -> u64 {
+    let mut h = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
 
 /// FNV-1a over the bytes, finished with MurmurHash3's 64-bit mixer so that the low bits
 /// (the slot) depend on every byte; never 0, which marks an empty slot.

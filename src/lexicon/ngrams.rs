@@ -2,20 +2,21 @@
 //! flat table the build script lays out.
 //!
 //! # Layout
-//! Little-endian `u32`s: a header `[tokens, words, pairs, triples, slots]`; a hash table of
-//! `slots` 64-bit word hashes (two `u32`s each, 0 = empty, linear probing) and the word id of
-//! each slot; each word's count by id; `pair_start[words + 1]`, then the second word and the
-//! count of every pair, sorted by (first, second); `triple_start[pairs + 1]`, then the third
-//! word and count of every triple, sorted by (pair, third).
+//! Little-endian `u32`s: a header `[tokens, words, pairs, triples, slots, pair_slots]`; a
+//! hash table of `slots` 64-bit word hashes (two `u32`s each, 0 = empty, linear probing) and
+//! the word id of each slot; each word's count by id; `pair_start[words + 1]`, then the second
+//! word and the count of every pair, sorted by (first, second); `triple_start[pairs + 1]`,
+//! then the third word and count of every triple, sorted by (pair, third); last a hash table
+//! of `pair_slots` pair indices + 1 (0 = empty), hashed by (first, second).
 //!
 //! # Performance considerations
-//! Finding a word is one hash and a probe or two; a pair or triple count is a bisection of
-//! the (short) list of what follows a word or a pair. Nothing is parsed or allocated when the
+//! Finding a word or a pair is one hash and a probe or two; a triple count is a bisection
+//! of the (short) list of what follows a pair. Nothing is parsed or allocated when the
 //! table is opened. An earlier version kept the n-grams as strings in an `fst` map: a count
 //! cost a string build and a walk of up to 40 nodes, which made n-gram lookups half of the
 //! word stage's time.
 
-use super::hash::hash;
+use super::hash::{hash, pair_hash};
 
 /// A word of the corpus vocabulary.
 pub type WordId = u32;
@@ -36,6 +37,8 @@ pub(crate) struct NGrams {
     triple_start: usize,
     triple_next: usize,
     triple_count: usize,
+    pair_slots: usize,
+    pair_slot: usize,
 }
 
 /// A word pair of the corpus: its index in the pair arrays.
@@ -45,8 +48,8 @@ pub(crate) struct Pair(u32);
 impl NGrams {
     pub fn new(data: &'static [u8]) -> NGrams {
         let at = |i: usize| read(data, i) as usize;
-        let (words, pairs, triples, slots) = (at(1), at(2), at(3), at(4));
-        let slot_hash = 5;
+        let (words, pairs, triples, slots, pair_slots) = (at(1), at(2), at(3), at(4), at(5));
+        let slot_hash = 6;
         let slot_id = slot_hash + 2 * slots;
         let word_count = slot_id + slots;
         let pair_start = word_count + words;
@@ -55,9 +58,10 @@ impl NGrams {
         let triple_start = pair_count + pairs;
         let triple_next = triple_start + pairs + 1;
         let triple_count = triple_next + triples;
+        let pair_slot = triple_count + triples;
         assert_eq!(
             data.len(),
-            4 * (triple_count + triples),
+            4 * (pair_slot + pair_slots),
             "n-gram table has the size its header says"
         );
         NGrams {
@@ -73,6 +77,8 @@ impl NGrams {
             triple_start,
             triple_next,
             triple_count,
+            pair_slots,
+            pair_slot,
         }
     }
 
@@ -110,10 +116,18 @@ impl NGrams {
 
     /// The pair `a b`, if the corpus has it.
     pub fn pair(&self, a: WordId, b: WordId) -> Option<Pair> {
-        let from = self.at(self.pair_start + a as usize) as usize;
-        let to = self.at(self.pair_start + a as usize + 1) as usize;
-        self.find(self.pair_next, from, to, b)
-            .map(|i| Pair(i as u32))
+        let from = self.at(self.pair_start + a as usize);
+        let to = self.at(self.pair_start + a as usize + 1);
+        let mask = self.pair_slots - 1;
+        let mut s = pair_hash(a, b) as usize & mask;
+        loop {
+            let p = self.at(self.pair_slot + s).checked_sub(1)?;
+            // The pair at `p` is `a b` if it is among a's pairs and its second word is b.
+            if (from..to).contains(&p) && self.at(self.pair_next + p as usize) == b {
+                return Some(Pair(p));
+            }
+            s = (s + 1) & mask;
+        }
     }
 
     /// Corpus count of a pair.

@@ -28,8 +28,8 @@ pub(crate) fn key(word: &str) -> String {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Key {
     id: Option<WordId>,
-    /// log10 P(w).
-    logp: f64,
+    /// P(w).
+    p: f64,
     kind: KeyKind,
 }
 
@@ -48,7 +48,7 @@ impl Key {
     /// Nothing there.
     pub const NOTHING: Key = Key {
         id: None,
-        logp: 0.0,
+        p: 1.0,
         kind: KeyKind::Nothing,
     };
 }
@@ -85,11 +85,11 @@ impl<'a> Model<'a> {
         } else {
             KeyKind::Word
         };
-        let logp = match id {
-            Some(id) => (self.ngrams.count(id) as f64 / self.total).log10(),
-            None => self.unigram_unseen(w),
+        let p = match id {
+            Some(id) => self.ngrams.count(id) as f64 / self.total,
+            None => 10f64.powf(self.unigram_unseen(w)),
         };
-        Key { id, logp, kind }
+        Key { id, p, kind }
     }
 
     /// log10 P(w) of a word the corpus lacks: wordfreq, else the compound's last part.
@@ -131,17 +131,14 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// log10 P(w | prev).
-    pub fn bigram(&self, prev: Key, w: Key) -> f64 {
+    /// P(w | prev), interpolated with P(w); P(w) alone where the corpus lacks `prev`.
+    fn bigram_p(&self, prev: Key, w: Key) -> f64 {
         let cp = self.count(prev);
         if cp == 0 {
-            return w.logp;
+            return w.p;
         }
-        let uni = 10f64.powf(w.logp);
         let cb = self.pair(prev, w).map_or(0, |p| self.ngrams.pair_count(p)) as f64;
-        (LAMBDA * cb / cp as f64 + (1.0 - LAMBDA) * uni)
-            .max(FLOOR)
-            .log10()
+        (LAMBDA * cb / cp as f64 + (1.0 - LAMBDA) * w.p).max(FLOOR)
     }
 
     fn pair(&self, a: Key, b: Key) -> Option<Pair> {
@@ -153,9 +150,9 @@ impl<'a> Model<'a> {
         self.fit2((Key::NOTHING, prev), w, (next, Key::NOTHING))
     }
 
-    /// log10 P(w | pp prev): the trigram where the corpus has the pair, else the bigram.
-    pub fn trigram(&self, pp: Key, prev: Key, w: Key) -> f64 {
-        let bi = self.bigram(prev, w);
+    /// P(w | pp prev): the trigram where the corpus has the pair, else the bigram.
+    fn trigram_p(&self, pp: Key, prev: Key, w: Key) -> f64 {
+        let bi = self.bigram_p(prev, w);
         if pp.kind != KeyKind::Word || prev.kind != KeyKind::Word {
             return bi;
         }
@@ -164,21 +161,20 @@ impl<'a> Model<'a> {
         };
         let cp = self.ngrams.pair_count(p);
         let ct = w.id.map_or(0, |w| self.ngrams.triple_count(p, w)) as f64;
-        (LAMBDA3 * ct / cp as f64 + (1.0 - LAMBDA3) * 10f64.powf(bi))
-            .max(FLOOR)
-            .log10()
+        (LAMBDA3 * ct / cp as f64 + (1.0 - LAMBDA3) * bi).max(FLOOR)
     }
 
     /// How well `w` fits between two neighbours on each side: `log10 P(w | pp prev)`
     /// `+ log10 P(next | prev w) / P(next) + log10 P(nn | w next) / P(nn | next)`.
     pub fn fit2(&self, (pp, prev): (Key, Key), w: Key, (next, nn): (Key, Key)) -> f64 {
-        let mut score = self.trigram(pp, prev, w);
+        // One logarithm of the product of the ratios, rather than one per ratio.
+        let mut p = self.trigram_p(pp, prev, w);
         if next.kind != KeyKind::Nothing {
-            score += self.trigram(prev, w, next) - next.logp;
+            p *= self.trigram_p(prev, w, next) / next.p;
             if nn.kind != KeyKind::Nothing {
-                score += self.trigram(w, next, nn) - self.bigram(next, nn);
+                p *= self.trigram_p(w, next, nn) / self.bigram_p(next, nn);
             }
         }
-        score
+        p.log10()
     }
 }

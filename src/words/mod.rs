@@ -348,12 +348,19 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
             }
         }
     }
+    // First on its line: nothing alphanumeric between the line break and the unit (one scan
+    // of the text for all units).
+    let (mut at, mut alnum) = (0, false);
     for u in &mut out {
-        let line = text[..u.span.start]
-            .rsplit(['\n', '\x0c'])
-            .next()
-            .unwrap_or("");
-        u.line_start = !line.chars().any(char::is_alphanumeric);
+        for c in text[at..u.span.start].chars() {
+            if c == '\n' || c == '\x0c' {
+                alnum = false;
+            } else if c.is_alphanumeric() {
+                alnum = true;
+            }
+        }
+        at = u.span.start;
+        u.line_start = !alnum;
     }
     // In a run of capitals (a heading set in capitals) short words are words, not acronyms.
     let caps = |u: &Unit| {
