@@ -67,7 +67,8 @@ fn main() {
         *forms.entry(w).or_default() |= roles::WORD | roles::EXTRA;
     }
 
-    let mut skel: BTreeMap<String, (u64, Vec<String>)> = BTreeMap::new();
+    // Skeleton -> its forms with their entries (the skeleton itself first, if a form).
+    let mut skel: BTreeMap<String, (u64, Vec<(String, u64)>)> = BTreeMap::new();
     let mut entries = Vec::with_capacity(forms.len());
     for (form, r) in &forms {
         let z = freq
@@ -75,7 +76,8 @@ fn main() {
             .copied()
             .unwrap_or(0)
             .min(0xffff);
-        entries.push((form.as_bytes().to_vec(), r | (z << 16)));
+        let value = r | (z << 16);
+        entries.push((form.as_bytes().to_vec(), value));
         if r & roles::FORBIDDEN != 0 {
             continue;
         }
@@ -84,22 +86,24 @@ fn main() {
         e.0 |= r;
         if *form == s {
             e.0 |= roles::IDENTITY;
+            e.1.insert(0, (form.clone(), value));
         } else {
-            e.1.push(form.clone());
+            e.1.push((form.clone(), value));
         }
     }
     write_map(&out, "forms.fst", entries);
 
-    // Skeleton map: skeleton -> union of roles, and where the other forms sit in a blob.
+    // Skeleton map: skeleton -> union of roles, and where its forms sit in a blob of records
+    // `[length: u8][form][entry: u32 LE]`, so that reading them costs no lookup.
     let mut blob = Vec::new();
     let mut skel_entries = Vec::with_capacity(skel.len());
-    for (s, (r, others)) in &skel {
+    for (s, (r, forms)) in &skel {
         let start = blob.len() as u64;
-        for (i, o) in others.iter().enumerate() {
-            if i > 0 {
-                blob.push(b'\n');
-            }
-            blob.extend_from_slice(o.as_bytes());
+        for (form, value) in forms {
+            assert!(form.len() < 256 && *value < 1 << 32, "{form}");
+            blob.push(form.len() as u8);
+            blob.extend_from_slice(form.as_bytes());
+            blob.extend_from_slice(&(*value as u32).to_le_bytes());
         }
         let len = blob.len() as u64 - start;
         assert!(len < 1 << 16 && start < 1 << 32);

@@ -74,8 +74,12 @@ impl Seg {
     }
 }
 
-/// Every skeleton the walk reaches from obs position `start`: `(end, skeleton, cost, roles)`.
-/// `whole` asks for ends at the end of the token only.
+/// A skeleton the walk reaches: `(end, cost, value)`, the value as the skeleton map holds it
+/// (roles in the low bits; it locates the skeleton's forms).
+type Hit = (usize, f32, u64);
+
+/// Every skeleton the walk reaches from obs position `start`. `whole` asks for ends at the
+/// end of the token only.
 impl<'a> Walk<'a> {
     fn new(lex: &'a Lexicon, token: &str, search: Search) -> Walk<'a> {
         let obs: Vec<char> = token.chars().collect();
@@ -142,8 +146,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn run(&self, start: usize, whole: bool, out: &mut Vec<(usize, String, f32, u64)>) {
-        let mut path = Vec::with_capacity(32);
+    fn run(&self, start: usize, whole: bool, out: &mut Vec<Hit>) {
         let limits = (self.search.generic_edits, 1);
         self.step(
             self.fst.root(),
@@ -153,7 +156,6 @@ impl<'a> Walk<'a> {
             0.0,
             limits,
             whole,
-            &mut path,
             out,
         );
     }
@@ -168,15 +170,14 @@ impl<'a> Walk<'a> {
         cost: f32,
         (generic, inserts): (u8, u8),
         whole: bool,
-        path: &mut Vec<u8>,
-        out: &mut Vec<(usize, String, f32, u64)>,
+        out: &mut Vec<Hit>,
     ) {
         if node.is_final() && i > start && (!whole || i == self.obs.len()) {
+            // The map value locates the skeleton's forms: it identifies the skeleton.
             let v = acc.cat(node.final_output()).value();
-            let s = String::from_utf8_lossy(path).into_owned();
-            match out.iter_mut().find(|o| o.0 == i && o.1 == s) {
-                Some(o) => o.2 = o.2.min(cost),
-                None => out.push((i, s, cost, v & 0xff)),
+            match out.iter_mut().find(|o| o.0 == i && o.2 == v) {
+                Some(o) => o.1 = o.1.min(cost),
+                None => out.push((i, cost, v)),
             }
         }
         if i < self.obs.len() {
@@ -190,7 +191,6 @@ impl<'a> Walk<'a> {
                     cost + c,
                     limits,
                     whole,
-                    path,
                     out,
                 );
             }
@@ -198,17 +198,7 @@ impl<'a> Walk<'a> {
             if inserts > 0 {
                 for (skel, c) in &self.inserts {
                     let limits = (generic, inserts - 1);
-                    self.descend(
-                        node,
-                        acc,
-                        skel,
-                        (start, i),
-                        cost + c,
-                        limits,
-                        whole,
-                        path,
-                        out,
-                    );
+                    self.descend(node, acc, skel, (start, i), cost + c, limits, whole, out);
                 }
             }
         }
@@ -226,7 +216,6 @@ impl<'a> Walk<'a> {
                 g,
                 (generic - 1, inserts),
                 whole,
-                path,
                 out,
             );
         }
@@ -237,24 +226,12 @@ impl<'a> Walk<'a> {
             }
             let n = self.fst.node(t.addr);
             let o = acc.cat(t.out);
-            path.push(t.inp);
             if i > start {
-                self.step(n, o, start, i, g, (generic - 1, inserts), whole, path, out);
+                self.step(n, o, start, i, g, (generic - 1, inserts), whole, out);
             }
             if i < self.obs.len() {
-                self.step(
-                    n,
-                    o,
-                    start,
-                    i + 1,
-                    g,
-                    (generic - 1, inserts),
-                    whole,
-                    path,
-                    out,
-                );
+                self.step(n, o, start, i + 1, g, (generic - 1, inserts), whole, out);
             }
-            path.pop();
         }
     }
 
@@ -270,17 +247,13 @@ impl<'a> Walk<'a> {
         cost: f32,
         limits: (u8, u8),
         whole: bool,
-        path: &mut Vec<u8>,
-        out: &mut Vec<(usize, String, f32, u64)>,
+        out: &mut Vec<Hit>,
     ) {
         if cost > self.search.budget {
             return;
         }
         if let Some((n, o)) = self.follow(node, acc, seg.bytes()) {
-            let l = path.len();
-            path.extend_from_slice(seg.bytes());
-            self.step(n, o, start, i, cost, limits, whole, path, out);
-            path.truncate(l);
+            self.step(n, o, start, i, cost, limits, whole, out);
         }
     }
 
@@ -306,11 +279,11 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
     let mut hits = Vec::new();
     walk.run(0, true, &mut hits);
     let mut out: Vec<Candidate> = Vec::new();
-    for (_, skel, _, r) in hits {
+    for (_, _, r) in hits {
         if r & roles::WORD == 0 {
             continue;
         }
-        lex.by_skeleton(&skel, |form, e| {
+        lex.skeleton_forms(r, |form, e| {
             // A change of case alone is no OCR repair, and an acronym ("NO", "EU") is a
             // reading only of a token in capitals.
             let caps = |s: &str| s.chars().filter(|c| c.is_uppercase()).count() >= 2;
@@ -345,9 +318,9 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     // Forward over part boundaries: reach[p] is the cheapest reading of obs[..p] as BEGIN
     // MIDDLE*, with its previous boundary, skeleton and number of parts. A walk starts only
     // where a part can end, with the budget that is left.
-    type Reach = Option<(f32, usize, String, usize)>;
+    type Reach = Option<(f32, usize, u64, usize)>;
     let mut reach: Vec<Reach> = vec![None; n + 1];
-    reach[0] = Some((0.0, 0, String::new(), 0));
+    reach[0] = Some((0.0, 0, 0, 0));
     let mut done: Reach = None;
     let better = |old: &Reach, cost: f32, parts: usize| {
         old.as_ref()
@@ -355,33 +328,33 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     };
     let mut hits = Vec::new();
     for p in 0..n - 1 {
-        let Some((base, _, _, parts)) = reach[p].clone() else {
+        let Some((base, _, _, parts)) = reach[p] else {
             continue;
         };
         walk.search.budget = search.budget - base;
         hits.clear();
         walk.run(p, false, &mut hits);
-        for (end, skel, cost, r) in hits.drain(..) {
+        for (end, cost, r) in hits.drain(..) {
             if end - p < 2 || r & roles::FORBIDDEN != 0 {
                 continue;
             }
             let total = base + cost;
             if end == n {
                 if p > 0 && r & roles::END != 0 && better(&done, total, parts + 1) {
-                    done = Some((total, p, skel, parts + 1));
+                    done = Some((total, p, r, parts + 1));
                 }
             } else if end + 2 <= n
                 && r & if p == 0 { roles::BEGIN } else { roles::MIDDLE } != 0
                 && better(&reach[end], total, parts + 1)
             {
-                reach[end] = Some((total, p, skel, parts + 1));
+                reach[end] = Some((total, p, r, parts + 1));
             }
         }
     }
     let (_, mut p, skel, _) = done?;
     let mut parts = vec![(p, n, skel)];
     while p > 0 {
-        let (_, prev, skel, _) = reach[p].clone()?;
+        let (_, prev, skel, _) = reach[p]?;
         parts.push((prev, p, skel));
         p = prev;
     }
@@ -399,7 +372,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         };
         let obs: String = walk.obs[*a..*z].iter().collect();
         let mut pick: Option<(f32, String)> = None;
-        lex.by_skeleton(skel, |form, e| {
+        lex.skeleton_forms(*skel, |form, e| {
             let ok = match role {
                 roles::BEGIN => e.can_begin(),
                 roles::END => e.can_end(),
@@ -454,8 +427,8 @@ pub(crate) fn compound_alternatives(
         let mut hits = Vec::new();
         walk.run(0, true, &mut hits);
         let own_zipf = lex.exact(part).map_or(0.0, |e| e.zipf());
-        for (_, skel, _, _) in hits {
-            lex.by_skeleton(&skel, |form, e| {
+        for (_, _, v) in hits {
+            lex.skeleton_forms(v, |form, e| {
                 let ok = match k {
                     0 => e.can_begin(),
                     _ if k == last => e.can_end(),

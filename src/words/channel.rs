@@ -5,8 +5,9 @@
 //! `dictionaries/ocr-confusions.tsv` (with priors for visually similar glyphs). Anything the
 //! table does not know is an arbitrary edit at [`GENERIC`] cost.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::skeleton::fold_char;
 
@@ -30,9 +31,9 @@ static TABLE: &str = include_str!("../../dictionaries/ocr-confusions.tsv");
 /// The confusion table, indexed both ways.
 pub(crate) struct Channel {
     /// ocr segment -> [(skeleton of truth segment, cheapest cost)], identity excluded.
-    by_ocr: HashMap<String, Vec<(String, f32)>>,
-    /// truth char -> cost of being read right.
-    identity: HashMap<char, f32>,
+    by_ocr: FxHashMap<String, Vec<(String, f32)>>,
+    /// truth char -> cost of being read right (Latin range; others cost the default).
+    identity: Vec<f32>,
     /// Rules indexed by the code point of their first truth char (Latin range).
     rules: Vec<Vec<Rule>>,
 }
@@ -41,8 +42,8 @@ pub(crate) static CHANNEL: LazyLock<Channel> = LazyLock::new(|| Channel::parse(T
 
 impl Channel {
     fn parse(table: &str) -> Channel {
-        let mut by_ocr: HashMap<String, Vec<(String, f32)>> = HashMap::new();
-        let mut identity = HashMap::new();
+        let mut by_ocr: FxHashMap<String, Vec<(String, f32)>> = FxHashMap::default();
+        let mut identity = vec![IDENTITY_DEFAULT; RULE_RANGE];
         let mut rules: Vec<Vec<Rule>> = (0..RULE_RANGE).map(|_| Vec::new()).collect();
         for line in table.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -51,8 +52,8 @@ impl Channel {
             };
             let Ok(c) = c.parse::<f32>() else { continue };
             if t == o {
-                if let Some(ch) = single(t) {
-                    identity.insert(ch, c);
+                if let Some(ch) = single(t).filter(|&ch| (ch as usize) < RULE_RANGE) {
+                    identity[ch as usize] = c;
                 }
                 continue;
             }
@@ -85,7 +86,10 @@ impl Channel {
 
     /// Cost of reading truth char `t` (lower case) right.
     pub fn identity(&self, t: char) -> f32 {
-        self.identity.get(&t).copied().unwrap_or(IDENTITY_DEFAULT)
+        self.identity
+            .get(t as usize)
+            .copied()
+            .unwrap_or(IDENTITY_DEFAULT)
     }
 
     /// Cost of reading every letter of `word` right.
@@ -126,7 +130,7 @@ impl Channel {
             n += 1;
         }
         let w = m + 1;
-        let mut d = [f32::INFINITY; (MAX_WORD + 1) * (MAX_WORD + 1)];
+        let mut d = vec![f32::INFINITY; (n + 1) * w];
         d[0] = 0.0;
         let generic = GENERIC + extra;
         for i in 0..=n {
