@@ -291,7 +291,7 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
                 return;
             }
             if e.is_word() && !e.no_suggest() && !out.iter().any(|c| c.word == form) {
-                let cost = CHANNEL.cost(token, form, 0.0);
+                let cost = CHANNEL.cost_within(token, form, search.budget);
                 if cost <= search.budget {
                     out.push(Candidate {
                         word: form.to_string(),
@@ -379,7 +379,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 _ => e.can_middle(),
             };
             if ok && !e.is_forbidden() {
-                let c = CHANNEL.cost(&obs, form, 0.0);
+                let c = CHANNEL.cost(&obs, form);
                 if pick.as_ref().is_none_or(|p| c < p.0) {
                     pick = Some((c, form.to_lowercase()));
                 }
@@ -395,7 +395,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     if !valid || lex.exact(&word).is_some_and(|e| e.is_forbidden()) {
         return None;
     }
-    let cost = CHANNEL.cost(token, &word, 0.0);
+    let cost = CHANNEL.cost(token, &word);
     Some(Candidate {
         word,
         cost,
@@ -445,7 +445,7 @@ pub(crate) fn compound_alternatives(
                 if out.iter().any(|(c, _): &(Candidate, f32)| c.word == word) {
                     return;
                 }
-                let cost = CHANNEL.cost(token, &word, 0.0);
+                let cost = CHANNEL.cost(token, &word);
                 if cost <= search.budget {
                     out.push((
                         Candidate {

@@ -887,7 +887,7 @@ fn split_back(left: &str, right: &str, word: &str) -> Option<(String, String)> {
         .map(|k| {
             let (l, r): (String, String) =
                 (chars[..k].iter().collect(), chars[k..].iter().collect());
-            let cost = channel::CHANNEL.cost(left, &l, 0.0) + channel::CHANNEL.cost(right, &r, 0.0);
+            let cost = channel::CHANNEL.cost(left, &l) + channel::CHANNEL.cost(right, &r);
             (cost, l, r)
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
