@@ -476,9 +476,9 @@ pub fn edits(
         let s = u.span.of(text);
         let e = spelled.entry(s).or_insert_with(|| {
             let k = if u.status == Status::Skip && s.chars().all(|c| c.is_ascii_digit()) {
-                vocab.intern(&model, "<num>")
+                vocab.intern("<num>")
             } else {
-                vocab.intern(&model, &context::key(s))
+                vocab.intern(&context::key(s))
             };
             (k, 0)
         });
@@ -514,7 +514,7 @@ pub fn edits(
         let last = &units[second.unwrap_or(i)];
         let cand_keys: Vec<Ix> = cands
             .iter()
-            .map(|c| vocab.intern(&model, &context::key(&c.word)))
+            .map(|c| vocab.intern(&context::key(&c.word)))
             .collect();
         let at = context(&vocab, &keys, &model, &units, u, last);
         let scored = rank(
@@ -527,7 +527,7 @@ pub fn edits(
                     0.0
                 };
                 (
-                    -(c.cost as f64 + extra) + at.fit(&model, vocab.key(k)) + evidence,
+                    -(c.cost as f64 + extra) + at.fit(&model, vocab.key(&model, k)) + evidence,
                     c,
                 )
             }),
@@ -578,7 +578,7 @@ pub fn edits(
         };
         match second {
             None => {
-                keys[i] = vocab.intern(&model, &context::key(after));
+                keys[i] = vocab.intern(&context::key(after));
                 decisions[i] = Some(decide(after.clone()));
                 doc.uni.insert(keys[i]);
             }
@@ -604,7 +604,7 @@ pub fn edits(
         let token = u.span.of(text);
         if let Some(sp) = u.special {
             if let Some(d) = one_letter_word(text, &units, &vocab, &keys, &model, i, sp) {
-                keys[i] = vocab.intern(&model, "i");
+                keys[i] = vocab.intern("i");
                 decisions[i] = Some(d);
             }
             continue;
@@ -637,7 +637,7 @@ pub fn edits(
         if alt_words.iter().all(|k| k == vocab.word(own)) {
             continue;
         }
-        let alt_keys: Vec<Ix> = alt_words.iter().map(|k| vocab.intern(&model, k)).collect();
+        let alt_keys: Vec<Ix> = alt_words.iter().map(|k| vocab.intern(k)).collect();
         let at = context(&vocab, &keys, &model, &units, u, u);
         // Document evidence: how often the document has this word (or an alternative) next to
         // the same neighbours, not counting this place. Used for names ("Boris Stad").
@@ -657,7 +657,7 @@ pub fn edits(
             DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
         };
         let own_cost = channel::CHANNEL.identity_cost(token) as f64;
-        let own_score = -own_cost + at.fit(&model, vocab.key(own)) + doc_evidence(own);
+        let own_score = -own_cost + at.fit(&model, vocab.key(&model, own)) + doc_evidence(own);
         let margin = if is_compound {
             COMPOUND_MARGIN
         } else {
@@ -672,7 +672,7 @@ pub fn edits(
                 .map(|((c, gain), &k)| {
                     let evidence = doc_evidence(k) + PART_GAIN * *gain as f64;
                     (
-                        -(c.cost as f64 + extra) + at.fit(&model, vocab.key(k)) + evidence,
+                        -(c.cost as f64 + extra) + at.fit(&model, vocab.key(&model, k)) + evidence,
                         c,
                     )
                 }),
@@ -684,7 +684,7 @@ pub fn edits(
             continue;
         }
         let conf = confidence(*s, scored.iter().map(|x| x.0).chain([own_score]));
-        keys[i] = vocab.intern(&model, &context::key(after));
+        keys[i] = vocab.intern(&context::key(after));
         decisions[i] = Some(Decision {
             after: after.clone(),
             kind: EditKind::RealWord,
@@ -768,9 +768,9 @@ fn context(
     first: &Unit,
     last: &Unit,
 ) -> Around {
-    let key = |i: Option<usize>| i.map_or(Key::NOTHING, |i| vocab.key(keys[i]));
+    let key = |i: Option<usize>| i.map_or(Key::NOTHING, |i| vocab.key(model, keys[i]));
     let prev = match first.prev {
-        Some(p) => vocab.key(keys[p]),
+        Some(p) => vocab.key(model, keys[p]),
         None if first.sentence_start => model.key("<s>"),
         None => model.key("<none>"),
     };
@@ -838,7 +838,7 @@ fn one_letter_word(
             if !lower_word(p) || !same_line(text, units[p].span, u.span) {
                 return None;
             }
-            let (prev, next) = (vocab.key(keys[p]), vocab.key(keys[n]));
+            let (prev, next) = (vocab.key(model, keys[p]), vocab.key(model, keys[n]));
             let as_i = model.fit(prev, model.key("i"), next) - ONE_AS_I;
             let as_num = model.fit(prev, model.key("<num>"), next);
             (as_i > as_num).then(|| Decision {

@@ -1,5 +1,8 @@
-//! The context words of one document, interned: each distinct word is looked up in the
-//! corpus model and reduced to its skeleton once, however often the document uses it.
+//! The context words of one document, interned: each distinct word is reduced to its
+//! skeleton once, and looked up in the corpus model once if it is ever needed as context
+//! (most words never are: only the neighbours of a word in question).
+
+use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
 
@@ -12,7 +15,7 @@ pub(crate) type Ix = u32;
 #[derive(Default)]
 pub(crate) struct Vocab {
     words: Vec<String>,
-    keys: Vec<Key>,
+    keys: Vec<OnceCell<Key>>,
     /// Skeleton id of each word: spellings that differ only by diacritics share one.
     skeletons: Vec<u32>,
     by_word: FxHashMap<String, Ix>,
@@ -22,7 +25,7 @@ pub(crate) struct Vocab {
 
 impl Vocab {
     /// The index of context key `word` (lower case, or a marker such as "<num>").
-    pub fn intern(&mut self, model: &Model, word: &str) -> Ix {
+    pub fn intern(&mut self, word: &str) -> Ix {
         if let Some(&i) = self.by_word.get(word) {
             return i;
         }
@@ -32,7 +35,7 @@ impl Vocab {
         let next = self.by_skeleton.len() as u32;
         let s = *self.by_skeleton.entry(self.buf.clone()).or_insert(next);
         self.words.push(word.to_string());
-        self.keys.push(model.key(word));
+        self.keys.push(OnceCell::new());
         self.skeletons.push(s);
         self.by_word.insert(word.to_string(), i);
         i
@@ -42,8 +45,9 @@ impl Vocab {
         &self.words[i as usize]
     }
 
-    pub fn key(&self, i: Ix) -> Key {
-        self.keys[i as usize]
+    /// The model's key of word `i`.
+    pub fn key(&self, model: &Model, i: Ix) -> Key {
+        *self.keys[i as usize].get_or_init(|| model.key(&self.words[i as usize]))
     }
 
     pub fn skeleton(&self, i: Ix) -> u32 {
