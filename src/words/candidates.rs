@@ -1,6 +1,8 @@
 //! Candidate words for an OCR token: a cost-bounded walk of the skeleton map that reads the
 //! token through the OCR channel, whole words first, then compounds part by part.
 
+use std::cell::Cell;
+
 use fst::raw::{Fst, Node, Output};
 
 use super::channel::{is_mark, CHANNEL, GENERIC, MARK_COST};
@@ -33,10 +35,29 @@ pub(crate) struct Search {
     pub budget: f32,
     /// Arbitrary edits allowed (beyond the OCR table).
     pub generic_edits: u8,
+    /// Whole words dearer than the cheapest one found by more than this are not searched
+    /// for (infinity: all within the budget).
+    pub slack: f32,
+}
+
+impl Search {
+    /// A search within `budget`, by the OCR table alone, for every candidate in it.
+    pub fn within(budget: f32) -> Search {
+        Search {
+            budget,
+            generic_edits: 0,
+            slack: f32::INFINITY,
+        }
+    }
 }
 
 struct Walk<'a> {
     fst: &'a Fst<&'static [u8]>,
+    /// The cost bound of the walk: the budget, tightened by the slack as whole words are
+    /// found.
+    limit: Cell<f32>,
+    /// Prices a whole-word hit: the cost of its cheapest candidate form, if it has one.
+    price: Option<&'a dyn Fn(u64) -> Option<f32>>,
     obs: Vec<char>,
     /// per observed position: readings (ocr chars consumed, skeleton bytes, cost)
     readings: Vec<Vec<(usize, Seg, f32)>>,
@@ -139,6 +160,8 @@ impl<'a> Walk<'a> {
             .collect();
         Walk {
             fst: lex.skeleton_map().as_fst(),
+            limit: Cell::new(search.budget),
+            price: None,
             obs,
             readings,
             inserts,
@@ -177,7 +200,13 @@ impl<'a> Walk<'a> {
             let v = acc.cat(node.final_output()).value();
             match out.iter_mut().find(|o| o.0 == i && o.2 == v) {
                 Some(o) => o.1 = o.1.min(cost),
-                None => out.push((i, cost, v)),
+                None => {
+                    out.push((i, cost, v));
+                    if let Some(c) = self.price.and_then(|price| price(v)) {
+                        let limit = self.limit.get().min(c + self.search.slack);
+                        self.limit.set(limit);
+                    }
+                }
             }
         }
         if i < self.obs.len() {
@@ -202,7 +231,7 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        if generic == 0 || cost + GENERIC > self.search.budget {
+        if generic == 0 || cost + GENERIC > self.limit.get() {
             return;
         }
         let g = cost + GENERIC;
@@ -249,7 +278,7 @@ impl<'a> Walk<'a> {
         whole: bool,
         out: &mut Vec<Hit>,
     ) {
-        if cost > self.search.budget {
+        if cost > self.limit.get() {
             return;
         }
         if let Some((n, o)) = self.follow(node, acc, seg.bytes()) {
@@ -273,36 +302,58 @@ impl<'a> Walk<'a> {
 }
 
 /// Whole-word candidates for `token`: lexicon words (not compound-only parts) whose spelling
-/// OCR could have turned into `token` within the search budget, cheapest first.
+/// OCR could have turned into `token` within the search budget, cheapest first. With a
+/// finite slack, only those within the slack of the cheapest.
 pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Candidate> {
-    let walk = Walk::new(lex, token, search);
+    let lower = token.to_lowercase();
+    let caps = |s: &str| s.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    let token_caps = caps(token);
+    // The forms of a skeleton that are candidates: words to be suggested, not the token in
+    // another case (no OCR repair), acronyms ("NO", "EU") only for a token in capitals.
+    let forms = |v: u64, f: &mut dyn FnMut(&str, f32)| {
+        if v & roles::WORD == 0 {
+            return;
+        }
+        lex.skeleton_forms(v, |form, e| {
+            if !e.is_word() || e.no_suggest() || (!token_caps && caps(form)) {
+                return;
+            }
+            if form.chars().flat_map(char::to_lowercase).eq(lower.chars()) {
+                return;
+            }
+            let cost = CHANNEL.cost_within(token, form, search.budget);
+            if cost <= search.budget {
+                f(form, cost);
+            }
+        });
+    };
+    let price = |v: u64| {
+        let mut best: Option<f32> = None;
+        forms(v, &mut |_, c| best = Some(best.map_or(c, |b| b.min(c))));
+        best
+    };
+    let mut walk = Walk::new(lex, token, search);
+    if search.slack.is_finite() {
+        walk.price = Some(&price);
+    }
     let mut hits = Vec::new();
     walk.run(0, true, &mut hits);
     let mut out: Vec<Candidate> = Vec::new();
-    for (_, _, r) in hits {
-        if r & roles::WORD == 0 {
-            continue;
-        }
-        lex.skeleton_forms(r, |form, e| {
-            // A change of case alone is no OCR repair, and an acronym ("NO", "EU") is a
-            // reading only of a token in capitals.
-            let caps = |s: &str| s.chars().filter(|c| c.is_uppercase()).count() >= 2;
-            if form.to_lowercase() == token.to_lowercase() || (caps(form) && !caps(token)) {
-                return;
-            }
-            if e.is_word() && !e.no_suggest() && !out.iter().any(|c| c.word == form) {
-                let cost = CHANNEL.cost_within(token, form, search.budget);
-                if cost <= search.budget {
-                    out.push(Candidate {
-                        word: form.to_string(),
-                        cost,
-                        compound: false,
-                    });
-                }
+    for (_, _, v) in hits {
+        forms(v, &mut |form, cost| {
+            if !out.iter().any(|c| c.word == form) {
+                out.push(Candidate {
+                    word: form.to_string(),
+                    cost,
+                    compound: false,
+                });
             }
         });
     }
     out.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+    if let Some(best) = out.first().map(|c| c.cost) {
+        out.retain(|c| c.cost <= best + search.slack);
+    }
     out
 }
 
@@ -332,6 +383,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
             continue;
         };
         walk.search.budget = search.budget - base;
+        walk.limit.set(walk.search.budget);
         hits.clear();
         walk.run(p, false, &mut hits);
         for (end, cost, r) in hits.drain(..) {

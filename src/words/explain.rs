@@ -47,10 +47,7 @@ pub fn explain(lex: &Lexicon, word: &str, context: Option<&str>) -> Explanation 
     };
     let mut cands: Vec<Candidate> = if lex.is_word(word) {
         // A word: the alternatives the real-word check weighs, and the word itself.
-        let search = Search {
-            budget: REAL_WORD_BUDGET,
-            generic_edits: 0,
-        };
+        let search = Search::within(REAL_WORD_BUDGET);
         let mut c = candidates::whole_words(lex, word, search);
         c.extend(
             candidates::compound_alternatives(lex, word, search)
