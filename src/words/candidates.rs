@@ -2,8 +2,10 @@
 //! token through the OCR channel, whole words first, then compounds part by part.
 
 use std::cell::Cell;
+use std::sync::LazyLock;
 
 use fst::raw::{Fst, Node, Output};
+use rustc_hash::FxHashMap;
 
 use super::channel::{is_mark, CHANNEL, GENERIC, MARK_COST};
 use crate::lexicon::compound::split_roles;
@@ -49,6 +51,40 @@ impl Search {
             slack: f32::INFINITY,
         }
     }
+}
+
+/// The channel's readings of every OCR segment of one or two characters (the second '\0'
+/// for one), as inline skeleton segments within [`MAX_READING_COST`]: built once, so that
+/// a walk's set-up costs a lookup per position rather than string work.
+static READINGS: LazyLock<FxHashMap<(char, char), Vec<(Seg, f32)>>> = LazyLock::new(|| {
+    CHANNEL
+        .segments()
+        .filter_map(|(o, readings)| {
+            let mut cs = o.chars();
+            let key = match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), None, _) => (a, '\0'),
+                (Some(a), Some(b), None) => (a, b),
+                _ => return None,
+            };
+            Some((key, segs(readings)))
+        })
+        .collect()
+});
+
+/// Readings as inline segments, within [`MAX_READING_COST`], in the table's order.
+fn segs(readings: &[(String, f32)]) -> Vec<(Seg, f32)> {
+    readings
+        .iter()
+        .filter(|r| r.1 <= MAX_READING_COST)
+        .filter_map(|(s, c)| Some((Seg::new(s)?, *c)))
+        .collect()
+}
+
+/// The lower case of `c` if it is one character ('\0' stays '\0').
+fn lower1(c: char) -> Option<char> {
+    let mut l = c.to_lowercase();
+    let first = l.next()?;
+    l.next().is_none().then_some(first)
 }
 
 struct Walk<'a> {
@@ -105,8 +141,7 @@ impl<'a> Walk<'a> {
     fn new(lex: &'a Lexicon, token: &str, search: Search) -> Walk<'a> {
         let obs: Vec<char> = token.chars().collect();
         let mut readings = Vec::with_capacity(obs.len());
-        let mut seg = String::new();
-        let mut lower = String::new();
+        let (mut seg, mut lower_seg) = (String::new(), String::new());
         for i in 0..obs.len() {
             let mut r: Vec<(usize, Seg, f32)> = Vec::new();
             let lc = obs[i].to_lowercase().next().unwrap_or(obs[i]);
@@ -127,26 +162,36 @@ impl<'a> Walk<'a> {
                 if i + len > obs.len() {
                     break;
                 }
-                seg.clear();
-                seg.extend(&obs[i..i + len]);
-                lower.clear();
-                lower.extend(obs[i..i + len].iter().flat_map(|c| c.to_lowercase()));
-                let extra = if lower != seg {
-                    CHANNEL.readings(&lower)
-                } else {
-                    &[]
+                let (a, b) = (obs[i], if len == 2 { obs[i + 1] } else { '\0' });
+                let lower = match (lower1(a), lower1(b)) {
+                    (Some(la), Some(lb)) => Some((la, lb)),
+                    _ => None,
                 };
-                for (skel, c) in CHANNEL
-                    .readings(&seg)
-                    .iter()
-                    .chain(extra)
-                    .filter(|r| r.1 <= MAX_READING_COST)
-                {
-                    let Some(skel) = Seg::new(skel) else { continue };
-                    if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && *s == skel) {
-                        e.2 = e.2.min(*c);
-                    } else {
-                        r.push((len, skel, *c));
+                let mut add = |readings: &[(Seg, f32)]| {
+                    for &(skel, c) in readings {
+                        if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && *s == skel) {
+                            e.2 = e.2.min(c);
+                        } else {
+                            r.push((len, skel, c));
+                        }
+                    }
+                };
+                match lower {
+                    Some(l) => {
+                        add(READINGS.get(&(a, b)).map_or(&[], Vec::as_slice));
+                        if l != (a, b) {
+                            add(READINGS.get(&l).map_or(&[], Vec::as_slice));
+                        }
+                    }
+                    // A letter whose lower case is longer ("İ"): by the table's strings.
+                    None => {
+                        seg.clear();
+                        seg.extend(&obs[i..i + len]);
+                        lower_seg.clear();
+                        lower_seg.extend(obs[i..i + len].iter().flat_map(|c| c.to_lowercase()));
+                        for s in [&seg, &lower_seg] {
+                            add(&segs(CHANNEL.readings(s)));
+                        }
                     }
                 }
             }

@@ -100,6 +100,11 @@ impl Channel {
             .sum()
     }
 
+    /// Every OCR segment the table has readings for, with them.
+    pub fn segments(&self) -> impl Iterator<Item = (&str, &[(String, f32)])> {
+        self.by_ocr.iter().map(|(o, r)| (o.as_str(), r.as_slice()))
+    }
+
     /// Skeleton segments that OCR segment `o` may stand for, with their cheapest cost
     /// (identity not included).
     pub fn readings(&self, o: &str) -> &[(String, f32)] {
