@@ -21,7 +21,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::structure::{folded_words, similarity};
+use crate::structure::{folded_words, similar};
 use crate::{Edit, EditKind, Options, Span};
 
 /// Folded units at least this similar are copies (OCR reads the two copies differently).
@@ -404,10 +404,7 @@ fn same(a: &Unit, b: &Unit) -> Option<f64> {
     if shared * 2 < b.words.len() {
         return None;
     }
-    let s = similarity(&a.folded, &b.folded);
-    if s < SIMILARITY {
-        return None;
-    }
+    let s = similar(&a.folded, &b.folded, SIMILARITY)?;
     if numbers_differ(&a.numbers, &b.numbers) || names_differ(a, b) || names_differ(b, a) {
         return None;
     }
@@ -440,7 +437,7 @@ fn names_differ(a: &Unit, b: &Unit) -> bool {
     a.names.iter().any(|n| {
         !b.vowel_words
             .iter()
-            .any(|w| w == n || similarity(w, n) >= NAME_SIMILARITY)
+            .any(|w| w == n || similar(w, n, NAME_SIMILARITY).is_some())
     })
 }
 

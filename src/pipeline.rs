@@ -145,6 +145,23 @@ impl Cleaner {
         }
     }
 
+    /// A cleaner like this one with a copy of what it has learnt so far (the candidates of
+    /// tokens it has seen), no longer shared with it: clones share one cache, a detached
+    /// cleaner has its own.
+    ///
+    /// ```
+    /// let warm = putsa::Cleaner::new();
+    /// warm.clean("Nimnden beslutar.");
+    /// let copy = warm.detached();
+    /// assert_eq!(copy.clean("Nimnden beslutar.").text, warm.clean("Nimnden beslutar.").text);
+    /// ```
+    pub fn detached(&self) -> Cleaner {
+        Cleaner {
+            cache: Arc::new(words::Cache::clone(&self.cache)),
+            ..self.clone()
+        }
+    }
+
     /// The lexicon it uses.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon

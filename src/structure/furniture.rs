@@ -30,7 +30,7 @@
 
 use regex::Regex;
 
-use super::fold::{line_key, similarity, word_like, words};
+use super::fold::{line_key, similar, similar_chars, word_like, words};
 use super::pages::Line;
 use crate::Lexicon;
 
@@ -127,7 +127,7 @@ pub(crate) struct Patterns {
     body_start: Regex,
     user: Vec<Regex>,
     phrases: Vec<Vec<String>>,
-    phrase_runs: Vec<String>,
+    phrase_runs: Vec<Vec<char>>,
     address: Vec<String>,
     doc_types: Vec<String>,
     org_endings: Vec<String>,
@@ -166,7 +166,10 @@ impl Patterns {
             body_start: Regex::new(r"^(§|\d{1,2}[.)]\s|[•·*+«»]\s)").expect("valid regex"),
             user: user.iter().filter_map(|p| Regex::new(p).ok()).collect(),
             phrases: PHRASES.iter().map(|p| words(p)).collect(),
-            phrase_runs: PHRASES.iter().map(|p| words(p).concat()).collect(),
+            phrase_runs: PHRASES
+                .iter()
+                .map(|p| words(p).concat().chars().collect())
+                .collect(),
             address: fold_all(ADDRESS_WORDS),
             doc_types: fold_all(DOC_TYPES),
             org_endings: fold_all(ORG_ENDINGS),
@@ -210,13 +213,12 @@ impl Patterns {
                 continue;
             }
             for ph in &self.phrase_runs {
-                let n = ph.chars().count();
+                let n = ph.len();
                 for len in n.saturating_sub(4)..=n + 2 {
                     if len == 0 || p + len > l.len() || reach[p + len] {
                         continue;
                     }
-                    let w: String = l[p..p + len].iter().collect();
-                    if similarity(&w, ph) >= PHRASE_SIMILARITY {
+                    if similar_chars(&l[p..p + len], ph, PHRASE_SIMILARITY).is_some() {
                         reach[p + len] = true;
                     }
                 }
@@ -353,7 +355,7 @@ pub(crate) fn find(
         la >= 5
             && lb >= 5
             && la.min(lb) * 100 >= la.max(lb) * 85
-            && similarity(a, b) >= RECUR_SIMILARITY
+            && similar(a, b, RECUR_SIMILARITY).is_some()
     };
     // The printed pages near page `page`, itself included: running furniture recurs on the
     // neighbouring pages, and comparing only those keeps long documents linear.
@@ -579,7 +581,7 @@ fn unpaged(
             && lb >= 5
             && la.min(lb) * 100 >= la.max(lb) * 85
             && apart * 3 <= la.max(lb)
-            && similarity(a, b) >= RECUR_SIMILARITY
+            && similar(a, b, RECUR_SIMILARITY).is_some()
     };
     // Marked lines and the rows under them are compared with every candidate line (another
     // copy of the row may have lost its page number to OCR).
@@ -626,7 +628,7 @@ fn contains_like(row: &str, part: &str) -> bool {
     let n = part.chars().count();
     (0..=r.len().saturating_sub(n)).any(|s| {
         let w: String = r[s..(s + n).min(r.len())].iter().collect();
-        similarity(&w, part) >= RECUR_SIMILARITY
+        similar(&w, part, RECUR_SIMILARITY).is_some()
     })
 }
 

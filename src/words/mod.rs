@@ -47,6 +47,22 @@ pub struct Cache {
 
 pub(crate) type Memo<T> = Mutex<FxHashMap<String, T>>;
 
+impl Clone for Cache {
+    /// A copy of what is known now; the copy and the original no longer share.
+    fn clone(&self) -> Cache {
+        fn copy<T: Clone>(m: &Memo<T>) -> Memo<T> {
+            Mutex::new(m.lock().unwrap_or_else(|e| e.into_inner()).clone())
+        }
+        Cache {
+            unknown: copy(&self.unknown),
+            known: copy(&self.known),
+            list_words: copy(&self.list_words),
+            compounds: copy(&self.compounds),
+            unigrams: copy(&self.unigrams),
+        }
+    }
+}
+
 impl Cache {
     /// Most tokens kept per map before it is cleared.
     pub const LIMIT: usize = 200_000;
