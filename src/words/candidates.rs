@@ -53,10 +53,12 @@ impl Search {
     }
 }
 
+type SegmentReadings = FxHashMap<(char, char), Vec<(Seg, f32)>>;
+
 /// The channel's readings of every OCR segment of one or two characters (the second '\0'
 /// for one), as inline skeleton segments within [`MAX_READING_COST`]: built once, so that
 /// a walk's set-up costs a lookup per position rather than string work.
-static READINGS: LazyLock<FxHashMap<(char, char), Vec<(Seg, f32)>>> = LazyLock::new(|| {
+static READINGS: LazyLock<SegmentReadings> = LazyLock::new(|| {
     CHANNEL
         .segments()
         .filter_map(|(o, readings)| {
