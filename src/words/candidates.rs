@@ -1,7 +1,7 @@
 //! Candidate words for an OCR token: a cost-bounded walk of the skeleton map that reads the
 //! token through the OCR channel, whole words first, then compounds part by part.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
 use fst::raw::{Fst, Node, Output};
@@ -374,29 +374,37 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
             }
         });
     };
-    let price = |v: u64| {
+    // Each hit's forms are priced once, when the walk first reaches it (with a slack, to
+    // tighten the walk), or after the walk.
+    let found: RefCell<Vec<Candidate>> = RefCell::default();
+    let collect = |v: u64| {
         let mut best: Option<f32> = None;
-        forms(v, &mut |_, c| best = Some(best.map_or(c, |b| b.min(c))));
-        best
-    };
-    let mut walk = Walk::new(lex, token, search);
-    if search.slack.is_finite() {
-        walk.price = Some(&price);
-    }
-    let mut hits = Vec::new();
-    walk.run(0, true, &mut hits);
-    let mut out: Vec<Candidate> = Vec::new();
-    for (_, _, v) in hits {
+        let mut found = found.borrow_mut();
         forms(v, &mut |form, cost| {
-            if !out.iter().any(|c| c.word == form) {
-                out.push(Candidate {
+            best = Some(best.map_or(cost, |b| b.min(cost)));
+            if !found.iter().any(|c| c.word == form) {
+                found.push(Candidate {
                     word: form.to_string(),
                     cost,
                     compound: false,
                 });
             }
         });
+        best
+    };
+    let mut walk = Walk::new(lex, token, search);
+    if search.slack.is_finite() {
+        walk.price = Some(&collect);
     }
+    let mut hits = Vec::new();
+    walk.run(0, true, &mut hits);
+    if walk.price.is_none() {
+        for &(_, _, v) in &hits {
+            collect(v);
+        }
+    }
+    drop(walk);
+    let mut out = found.into_inner();
     out.sort_by(|a, b| a.cost.total_cmp(&b.cost));
     if let Some(best) = out.first().map(|c| c.cost) {
         out.retain(|c| c.cost <= best + search.slack);

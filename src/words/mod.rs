@@ -122,11 +122,15 @@ const COMPOUND_MARGIN: f64 = 1.0;
 /// Weight of a changed compound part's frequency gain.
 const PART_GAIN: f64 = 0.6;
 /// A rejected token's candidates are searched for only within this much (log10) of its
-/// cheapest reading: a reading 300 times less likely than the best must be preferred by
-/// the context at least that much to win, and on the development set no chosen reading
-/// was more than 10^2.3 behind the cheapest. It bounds the walk for long tokens, whose
-/// budget ([`keep_budget`]) is large.
+/// cheapest reading, less [`SLACK_PER_LETTER`] for every letter beyond four, down to
+/// [`MIN_SLACK`]: a reading 300 times less likely than the best must be preferred by the
+/// context that much to win, and the longer the word, the fewer words compete with it (on
+/// the development set no chosen reading was more than 10^2.3 behind the cheapest, none of
+/// eight letters or more 10^0.7). It bounds the walk for long tokens, whose budget
+/// ([`keep_budget`]) is large.
 const READING_SLACK: f32 = 2.5;
+const SLACK_PER_LETTER: f32 = 0.15;
+const MIN_SLACK: f32 = 1.2;
 /// Walk budget (log10 channel cost) for a real word's alternatives.
 const REAL_WORD_BUDGET: f32 = 2.6;
 
@@ -932,7 +936,8 @@ fn keep_budget(token: &str) -> f64 {
 pub(crate) fn candidates_for(lex: &Lexicon, token: &str) -> Vec<Candidate> {
     let budget = keep_budget(token) as f32;
     let search = Search {
-        slack: READING_SLACK,
+        slack: (READING_SLACK - SLACK_PER_LETTER * letters(token).saturating_sub(4) as f32)
+            .max(MIN_SLACK),
         ..Search::within(budget)
     };
     let mut c = candidates::whole_words(lex, token, search);
