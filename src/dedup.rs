@@ -19,6 +19,7 @@
 //! The first occurrence is kept; each removal records the kept copy's span in
 //! [`Edit::kept`].
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::structure::{folded_words, similar};
@@ -53,6 +54,8 @@ struct Unit {
     words: Vec<String>,
     /// The same, as a set, for the cheap filter.
     word_set: HashSet<String>,
+    /// Its [`ANCHORS`] longest distinct words, by which earlier units it may copy are found.
+    anchors: Vec<String>,
     /// Pure numbers.
     numbers: Vec<String>,
     /// Capitalised words after the first, folded.
@@ -105,13 +108,18 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
         0
     };
     let vowel_words = words.iter().map(|w| vowels(w)).collect();
+    let word_set: HashSet<String> = words.iter().cloned().collect();
+    let mut anchors: Vec<&String> = word_set.iter().collect();
+    anchors.sort_by_cached_key(|w| (std::cmp::Reverse(w.chars().count()), w.as_str()));
+    let anchors = anchors.into_iter().take(ANCHORS).cloned().collect();
     Unit {
         content,
         start,
         chars: words.iter().map(|w| w.chars().count()).sum::<usize>()
             + words.len().saturating_sub(1),
         folded: words.join(" "),
-        word_set: words.iter().cloned().collect(),
+        word_set,
+        anchors,
         words,
         numbers,
         names,
@@ -123,11 +131,9 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
 
 /// The earlier units (before `before`) that hold one of `u`'s longest words, in order.
 fn sharing(index: &HashMap<&str, Vec<usize>>, u: &Unit, before: usize) -> Vec<usize> {
-    let mut anchors: Vec<&String> = u.word_set.iter().collect();
-    anchors.sort_by_key(|w| (std::cmp::Reverse(w.chars().count()), w.as_str()));
-    anchors.truncate(ANCHORS);
-    let mut out: Vec<usize> = anchors
-        .into_iter()
+    let mut out: Vec<usize> = u
+        .anchors
+        .iter()
         .flat_map(|w| index.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]))
         .copied()
         .filter(|&i| i < before)
@@ -227,14 +233,16 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
     // A paragraph that a page break split in one copy and not in the other: a unit against
     // two consecutive units of the other copy read as one.
     let mut kept_span: Vec<Option<Span>> = vec![None; n];
-    let pairs: Vec<Unit> = (0..n.saturating_sub(1))
-        .map(|i| {
+    // (Built when first asked for: most units are never compared joined.)
+    let pairs: Vec<OnceCell<Unit>> = (0..n.saturating_sub(1)).map(|_| OnceCell::new()).collect();
+    let pair = |i: usize| {
+        pairs[i].get_or_init(|| {
             let span = Span::new(units[i].content.start, units[i + 1].content.end);
             unit(text, units[i].start, span)
         })
-        .collect();
+    };
     let joined = |i: usize| {
-        long(&units[i]) && long(&units[i + 1]) && pairs[i].folded.len() >= STANDALONE_CHARS
+        long(&units[i]) && long(&units[i + 1]) && pair(i).folded.len() >= STANDALONE_CHARS
     };
     for j in 0..n {
         if kept[j].is_some() || !long(&units[j]) {
@@ -251,16 +259,16 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
         if let Some((i, s)) = near
             .into_iter()
             .filter(|&i| joined(i))
-            .find_map(|i| same(&pairs[i], &units[j]).map(|s| (i, s)))
+            .find_map(|i| same(pair(i), &units[j]).map(|s| (i, s)))
         {
             kept[j] = Some((i, s));
-            kept_span[j] = Some(pairs[i].content);
+            kept_span[j] = Some(pair(i).content);
             continue;
         }
         if j + 1 < n && kept[j + 1].is_none() && joined(j) {
-            if let Some((i, s)) = sharing(&index, &pairs[j], j)
+            if let Some((i, s)) = sharing(&index, pair(j), j)
                 .into_iter()
-                .find_map(|i| same(&units[i], &pairs[j]).map(|s| (i, s)))
+                .find_map(|i| same(&units[i], pair(j)).map(|s| (i, s)))
             {
                 kept[j] = Some((i, s));
                 kept[j + 1] = Some((i, s));

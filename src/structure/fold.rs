@@ -1,14 +1,51 @@
 //! Folded forms for comparing lines that OCR read differently: case, diacritics and the
 //! usual OCR confusions do not count.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Base letters, lower case, diacritics and ligatures taken apart ("Ordférandes" and
-/// "Ordförandes" both give "ordforandes" after [`ocr_letter`]).
+/// "Ordförandes" both give "ordforandes" after [`ocr_letter`]): the compatibility
+/// decomposition without its combining marks. Character by character (the decomposition
+/// reorders only combining marks, which are dropped), and ASCII, most of the text, directly.
 fn base_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
+    s.chars().flat_map(|c| {
+        let mut out = Base::default();
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    d.to_lowercase().for_each(|l| out.push(l));
+                }
+            });
+        }
+        out
+    })
+}
+
+/// The base characters of one character (a ligature or a compatibility form gives a few).
+#[derive(Default)]
+struct Base {
+    chars: [char; 18],
+    len: u8,
+    at: u8,
+}
+
+impl Base {
+    fn push(&mut self, c: char) {
+        if let Some(slot) = self.chars.get_mut(self.len as usize) {
+            *slot = c;
+            self.len += 1;
+        }
+    }
+}
+
+impl Iterator for Base {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        (self.at < self.len).then(|| {
+            self.at += 1;
+            self.chars[self.at as usize - 1]
+        })
+    }
 }
 
 /// The key under which running headers and footers are compared: letters only, every
@@ -74,7 +111,18 @@ pub(crate) fn word_like(a: &str, b: &str) -> bool {
         return false;
     }
     let allowed = (n / 4).max(1);
-    strsim::levenshtein(a, b) <= allowed
+    // Each character one word has more of than the other costs an edit.
+    let mut hist = [0i32; 64];
+    a.chars().for_each(|c| hist[bucket(c)] += 1);
+    b.chars().for_each(|c| hist[bucket(c)] -= 1);
+    let (more_a, more_b) = hist.iter().fold((0, 0), |(x, y), &h| {
+        (x + h.max(0) as usize, y + (-h).max(0) as usize)
+    });
+    if more_a.max(more_b) > allowed {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    banded_levenshtein(&a, &b, allowed).is_some()
 }
 
 /// Similarity of two strings in 0..=1 (normalised Levenshtein distance): what [`similar`]
@@ -97,11 +145,11 @@ pub(crate) fn similar(a: &str, b: &str, min: f64) -> Option<f64> {
     let mut hist = [0i32; 64];
     let (mut n, mut m) = (0, 0);
     for c in a.chars() {
-        hist[c as usize & 63] += 1;
+        hist[bucket(c)] += 1;
         n += 1;
     }
     for c in b.chars() {
-        hist[c as usize & 63] -= 1;
+        hist[bucket(c)] -= 1;
         m += 1;
     }
     let allowed = reject(&hist, n.max(m), min)?;
@@ -109,17 +157,42 @@ pub(crate) fn similar(a: &str, b: &str, min: f64) -> Option<f64> {
     score(&a, &b, allowed, min)
 }
 
+/// Counts of the characters of each prefix of `cs` (by [`bucket`]): `out[k]` counts
+/// `cs[..k]`, so that any window's counts are a difference of two.
+pub(crate) fn prefix_counts(cs: &[char]) -> Vec<[u16; 64]> {
+    let mut out = Vec::with_capacity(cs.len() + 1);
+    let mut h = [0u16; 64];
+    out.push(h);
+    for &c in cs {
+        h[bucket(c)] += 1;
+        out.push(h);
+    }
+    out
+}
+
+/// The counting bucket of a character: characters sharing one only weaken the bound.
+pub(crate) fn bucket(c: char) -> usize {
+    c as usize & 63
+}
+
+/// [`similar`] of two character slices, given their counts' difference (`diff[k]`: a's
+/// count in bucket `k` minus b's).
+pub(crate) fn similar_counted(a: &[char], b: &[char], diff: &[i32; 64], min: f64) -> Option<f64> {
+    let allowed = reject(diff, a.len().max(b.len()), min)?;
+    score(a, b, allowed, min)
+}
+
 /// [`similar`] of two character slices.
-pub(crate) fn similar_chars(a: &[char], b: &[char], min: f64) -> Option<f64> {
+#[cfg(test)]
+fn similar_chars(a: &[char], b: &[char], min: f64) -> Option<f64> {
     let mut hist = [0i32; 64];
     for &c in a {
-        hist[c as usize & 63] += 1;
+        hist[bucket(c)] += 1;
     }
     for &c in b {
-        hist[c as usize & 63] -= 1;
+        hist[bucket(c)] -= 1;
     }
-    let allowed = reject(&hist, a.len().max(b.len()), min)?;
-    score(a, b, allowed, min)
+    similar_counted(a, b, &hist, min)
 }
 
 /// The largest distance that can still reach `min` (one more, for rounding), unless the
@@ -141,6 +214,32 @@ fn score(a: &[char], b: &[char], allowed: usize, min: f64) -> Option<f64> {
     let d = banded_levenshtein(a, b, allowed)?;
     let s = 1.0 - d as f64 / longest as f64;
     (s >= min).then_some(s)
+}
+
+/// Letter counts of a line key ([`line_key`]: a-z, and 0 for every digit).
+pub(crate) fn key_counts(key: &str) -> [u16; 27] {
+    let mut h = [0u16; 27];
+    for b in key.bytes() {
+        h[if b == b'0' {
+            26
+        } else {
+            (b.wrapping_sub(b'a')) as usize % 26
+        }] += 1;
+    }
+    h
+}
+
+/// Can two keys with these letter counts (the longer `longest` letters) be [`similar`] at
+/// `min`? Each letter one has more of than the other costs an edit.
+pub(crate) fn counts_within(a: &[u16; 27], b: &[u16; 27], longest: usize, min: f64) -> bool {
+    let allowed = ((1.0 - min) * longest as f64).floor().max(0.0) as usize + 1;
+    let (more_a, more_b) = a.iter().zip(b).fold((0, 0), |(x, y), (&p, &q)| {
+        (
+            x + p.saturating_sub(q) as usize,
+            y + q.saturating_sub(p) as usize,
+        )
+    });
+    more_a.max(more_b) <= allowed
 }
 
 /// Levenshtein distance of `a` and `b` if it is at most `k`: only cells within `k` of the
@@ -210,6 +309,10 @@ mod tests {
             })
             .collect();
         for pair in random.chunks(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let n = b.chars().count();
+            let want = a == b || (n > 3 && strsim::levenshtein(a, b) <= (n / 4).max(1));
+            assert_eq!(word_like(a, b), want, "{a:?} {b:?}");
             for min in [0.3, 0.6, 0.8] {
                 let full = similarity(&pair[0], &pair[1]);
                 let want = (full >= min).then_some(full);

@@ -30,7 +30,10 @@
 
 use regex::Regex;
 
-use super::fold::{line_key, similar, similar_chars, word_like, words};
+use super::fold::{
+    counts_within, key_counts, line_key, prefix_counts, similar, similar_counted, word_like,
+    words,
+};
 use super::pages::Line;
 use crate::Lexicon;
 
@@ -128,6 +131,8 @@ pub(crate) struct Patterns {
     user: Vec<Regex>,
     phrases: Vec<Vec<String>>,
     phrase_runs: Vec<Vec<char>>,
+    /// The character counts of each phrase run (see `fold::prefix_counts`).
+    phrase_counts: Vec<[u16; 64]>,
     address: Vec<String>,
     doc_types: Vec<String>,
     org_endings: Vec<String>,
@@ -137,6 +142,10 @@ impl Patterns {
     pub fn new(user: &[String]) -> Patterns {
         let fold_all =
             |xs: &[&str]| -> Vec<String> { xs.iter().map(|x| words(x).concat()).collect() };
+        let runs: Vec<Vec<char>> = PHRASES
+            .iter()
+            .map(|p| words(p).concat().chars().collect())
+            .collect();
         Patterns {
             // A whole line that is a page number.
             page_number: Regex::new(
@@ -166,9 +175,10 @@ impl Patterns {
             body_start: Regex::new(r"^(§|\d{1,2}[.)]\s|[•·*+«»]\s)").expect("valid regex"),
             user: user.iter().filter_map(|p| Regex::new(p).ok()).collect(),
             phrases: PHRASES.iter().map(|p| words(p)).collect(),
-            phrase_runs: PHRASES
+            phrase_runs: runs.clone(),
+            phrase_counts: runs
                 .iter()
-                .map(|p| words(p).concat().chars().collect())
+                .map(|r| *prefix_counts(r).last().expect("a prefix count per run"))
                 .collect(),
             address: fold_all(ADDRESS_WORDS),
             doc_types: fold_all(DOC_TYPES),
@@ -206,19 +216,25 @@ impl Patterns {
         if l.len() < 10 || l.len() > 120 {
             return false;
         }
+        let counts = prefix_counts(&l);
         let mut reach = vec![false; l.len() + 1];
         reach[0] = true;
         for p in 0..l.len() {
             if !reach[p] {
                 continue;
             }
-            for ph in &self.phrase_runs {
+            for (ph, ph_counts) in self.phrase_runs.iter().zip(&self.phrase_counts) {
                 let n = ph.len();
                 for len in n.saturating_sub(4)..=n + 2 {
                     if len == 0 || p + len > l.len() || reach[p + len] {
                         continue;
                     }
-                    if similar_chars(&l[p..p + len], ph, PHRASE_SIMILARITY).is_some() {
+                    let (to, from) = (&counts[p + len], &counts[p]);
+                    let diff: [i32; 64] = std::array::from_fn(|k| {
+                        i32::from(to[k]) - i32::from(from[k]) - i32::from(ph_counts[k])
+                    });
+                    let w = &l[p..p + len];
+                    if similar_counted(w, ph, &diff, PHRASE_SIMILARITY).is_some() {
                         reach[p + len] = true;
                     }
                 }
@@ -350,11 +366,16 @@ pub(crate) fn find(
                 .map(|(_, &i)| i)
         })
         .collect();
-    let like = |a: &str, b: &str| -> bool {
+    // Keys hold only a-z and 0: their letter counts, taken once, reject most pairs before
+    // any alignment (see `similar`).
+    let counts: Vec<[u16; 27]> = keys.iter().map(|k| key_counts(k)).collect();
+    let like = |i: usize, j: usize| -> bool {
+        let (a, b) = (&keys[i], &keys[j]);
         let (la, lb) = (a.len(), b.len());
         la >= 5
             && lb >= 5
             && la.min(lb) * 100 >= la.max(lb) * 85
+            && counts_within(&counts[i], &counts[j], la.max(lb), RECUR_SIMILARITY)
             && similar(a, b, RECUR_SIMILARITY).is_some()
     };
     // The printed pages near page `page`, itself included: running furniture recurs on the
@@ -370,18 +391,17 @@ pub(crate) fn find(
     // On how many pages (this one included) does the line at depth `k` from this edge recur?
     let recurs = |page: usize, k: usize, top: bool| -> usize {
         let i = nth_from_edge(&pages[page], k, top);
-        let key = &keys[i];
         1 + window(page)
             .iter()
             .filter(|q| !std::ptr::eq(**q, &pages[page]))
             .filter(|q| {
                 (k.saturating_sub(1)..=k + 1)
                     .filter(|&d| d < q.lines.len())
-                    .any(|d| like(key, &keys[nth_from_edge(q, d, top)]))
+                    .any(|d| like(i, nth_from_edge(q, d, top)))
             })
             .count()
     };
-    let in_interior = |i: usize| interior.iter().any(|&j| j != i && like(&keys[i], &keys[j]));
+    let in_interior = |i: usize| interior.iter().any(|&j| j != i && like(i, j));
 
     for (p, page) in pages.iter().enumerate() {
         let n = page.lines.len();
@@ -557,18 +577,7 @@ fn unpaged(
         .collect();
     // Letter counts: lines whose counts differ by more than a third cannot be alike, and
     // comparing counts is cheap enough to do for every pair of a marked line and a line.
-    let hist = |k: &str| {
-        let mut h = [0u16; 27];
-        for b in k.bytes() {
-            h[if b == b'0' {
-                26
-            } else {
-                (b - b'a') as usize % 26
-            }] += 1;
-        }
-        h
-    };
-    let hists: Vec<[u16; 27]> = keys.iter().map(|k| hist(k)).collect();
+    let hists: Vec<[u16; 27]> = keys.iter().map(|k| key_counts(k)).collect();
     let like = |i: usize, j: usize| {
         let (a, b) = (&keys[i], &keys[j]);
         let (la, lb) = (a.len(), b.len());
