@@ -31,7 +31,29 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_letter_or_digit(c)
+}
+
+/// [`char::is_alphabetic`], answered without a table search for Latin-1 (Swedish text is
+/// almost all of it).
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{bf}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`], answered without a table search for Latin-1.
+#[inline]
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        '0'..='9' | '²' | '³' | '¹' | '¼' | '½' | '¾' => true,
+        '\0'..='\u{ff}' => is_letter(c),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// OCR writes "l" and "I" as "|" ("bes|ut", "ti||"): part of a word once it has letters.
@@ -64,8 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Space,
                 span: Span::new(start, i),
             });
-        } else if is_word_char(c) || (is_glyph(c) && text[i + 1..].starts_with(char::is_alphabetic))
-        {
+        } else if is_word_char(c) || (is_glyph(c) && text[i + 1..].starts_with(is_letter)) {
             let mut has_letter = false;
             if is_glyph(c) {
                 i += c.len_utf8(); // a leading "|" before letters ("|amnar")
@@ -76,7 +97,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     .next()
                     .filter(|&c| is_word_char(c) || (has_letter && is_glyph(c)))
                 {
-                    has_letter |= c.is_alphabetic();
+                    has_letter |= is_letter(c);
                     i += c.len_utf8();
                 }
                 // An inner hyphen or abbreviation period joins two runs; so does an inner
@@ -86,15 +107,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 match (b.get(i), next) {
                     (Some(b'-'), Some(n)) if is_word_char(n) && has_letter => i += 1,
                     (_, Some(n))
-                        if matches!(here, Some('\'' | '’' | '‘'))
-                            && n.is_alphabetic()
-                            && has_letter =>
+                        if matches!(here, Some('\'' | '’' | '‘')) && is_letter(n) && has_letter =>
                     {
                         i += here.map_or(1, char::len_utf8)
                     }
-                    (Some(b'.'), Some(n))
-                        if n.is_alphabetic() && abbreviation_run(text, start, i) =>
-                    {
+                    (Some(b'.'), Some(n)) if is_letter(n) && abbreviation_run(text, start, i) => {
                         i += 1
                     }
                     _ => break,
@@ -142,6 +159,14 @@ mod tests {
         let joined: String = toks.iter().map(|t| t.span.of(text)).collect();
         assert_eq!(joined, text, "tokens must tile the text");
         toks.iter().map(|t| (t.kind, t.span.of(text))).collect()
+    }
+
+    #[test]
+    fn letter_tests_agree_with_the_standard_library() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -31,8 +31,7 @@
 use regex::Regex;
 
 use super::fold::{
-    counts_within, key_counts, line_key, prefix_counts, similar, similar_counted, word_like,
-    words,
+    counts_within, key_counts, line_key, prefix_counts, similar, similar_counted, word_like, words,
 };
 use super::pages::Line;
 use crate::Lexicon;

@@ -37,6 +37,13 @@ impl<'a, 't> Lexical<'a, 't> {
         })
     }
 
+    /// [`Lexicon::is_word`] of a string not in the document (a joined word), remembered
+    /// across documents only.
+    pub fn is_word_shared(&self, w: &str) -> bool {
+        Cache::get(&self.shared.list_words, w, || self.lex.is_list_word(w))
+            || Cache::get(&self.shared.compounds, w, || self.lex.compound(w).is_some())
+    }
+
     /// Is `w` accepted as a compound ([`Lexicon::compound`]), remembered.
     pub fn is_compound(&self, w: &'t str) -> bool {
         memo(&self.compound, &self.shared.compounds, w, || {

@@ -26,7 +26,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use candidates::Candidate;
 pub use explain::{explain, Explanation, Scored};
 
-use crate::tokenize::{tokenize, Token, TokenKind};
+use crate::tokenize::{is_letter, tokenize, Token, TokenKind};
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
 use context::{Key, Model};
@@ -191,7 +191,7 @@ enum Special {
 }
 
 fn letters(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphabetic()).count()
+    s.chars().filter(|&c| is_letter(c)).count()
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -486,7 +486,8 @@ pub fn edits(
     cache: &Cache,
 ) -> (Vec<Edit>, Vec<Edit>) {
     let toks = tokenize(text);
-    let units = units(&Lexical::new(lexicon, cache), text, &toks);
+    let judge = Lexical::new(lexicon, cache);
+    let units = units(&judge, text, &toks);
     let model = Model::new(lexicon, Some(&cache.unigrams));
 
     // The document's damage rate sets the price of every non-identity reading.
@@ -532,7 +533,7 @@ pub fn edits(
     for (i, u) in units.iter().enumerate() {
         if u.status == Status::Unknown {
             targets.push((u.span.of(text).to_string(), i, None));
-        } else if let Some(j) = broken_word(lexicon, text, &units, i) {
+        } else if let Some(j) = broken_word(&judge, text, &units, i) {
             let joined = format!("{}{}", u.span.of(text), units[j].span.of(text));
             targets.push((joined, i, Some(j)));
         }
@@ -884,7 +885,7 @@ fn one_letter_word(
 
 /// If unit `i` is the first half of a word broken at a line end ("forekom-" / "mer") whose
 /// halves the lexicon rejects joined, the index of the second half.
-fn broken_word(lex: &Lexicon, text: &str, units: &[Unit], i: usize) -> Option<usize> {
+fn broken_word(judge: &Lexical, text: &str, units: &[Unit], i: usize) -> Option<usize> {
     let (a, b) = (&units[i], units.get(i + 1)?);
     let between = &text[a.span.end..b.span.start];
     let rest = between.strip_prefix(['-', '¬'])?;
@@ -901,7 +902,7 @@ fn broken_word(lex: &Lexicon, text: &str, units: &[Unit], i: usize) -> Option<us
         return None;
     }
     let joined = format!("{x}{y}");
-    (!lex.is_word(&joined) && !lex.is_word(&format!("{x}-{y}"))).then_some(i + 1)
+    (!judge.is_word_shared(&joined) && !judge.is_word_shared(&format!("{x}-{y}"))).then_some(i + 1)
 }
 
 /// Splits `word` (the repair of `left` + `right`) back into two halves where the line broke
