@@ -150,30 +150,104 @@ impl<'a> Model<'a> {
         self.fit2((Key::NOTHING, prev), w, (next, Key::NOTHING))
     }
 
-    /// P(w | pp prev): the trigram where the corpus has the pair, else the bigram.
-    fn trigram_p(&self, pp: Key, prev: Key, w: Key) -> f64 {
-        let bi = self.bigram_p(prev, w);
-        if pp.kind != KeyKind::Word || prev.kind != KeyKind::Word {
-            return bi;
-        }
-        let Some(p) = self.pair(pp, prev) else {
-            return bi;
-        };
-        let cp = self.ngrams.pair_count(p);
-        let ct = w.id.map_or(0, |w| self.ngrams.triple_count(p, w)) as f64;
-        (LAMBDA3 * ct / cp as f64 + (1.0 - LAMBDA3) * bi).max(FLOOR)
-    }
-
     /// How well `w` fits between two neighbours on each side: `log10 P(w | pp prev)`
     /// `+ log10 P(next | prev w) / P(next) + log10 P(nn | w next) / P(nn | next)`.
     pub fn fit2(&self, (pp, prev): (Key, Key), w: Key, (next, nn): (Key, Key)) -> f64 {
-        // One logarithm of the product of the ratios, rather than one per ratio.
-        let mut p = self.trigram_p(pp, prev, w);
-        if next.kind != KeyKind::Nothing {
-            p *= self.trigram_p(prev, w, next) / next.p;
-            if nn.kind != KeyKind::Nothing {
-                p *= self.trigram_p(w, next, nn) / self.bigram_p(next, nn);
+        self.place((pp, prev), (next, nn)).fit(w)
+    }
+
+    /// The place between `pp prev` and `next nn`, ready to fit candidates.
+    pub fn place(&self, (pp, prev): (Key, Key), (next, nn): (Key, Key)) -> Place<'_, 'a> {
+        let both_words = pp.kind == KeyKind::Word && prev.kind == KeyKind::Word;
+        Place {
+            model: self,
+            prev,
+            next,
+            nn,
+            prev_count: self.count(prev),
+            pp_prev: self
+                .pair(pp, prev)
+                .filter(|_| both_words)
+                .map(|p| (p, self.ngrams.pair_count(p))),
+            next_nn: if nn.kind == KeyKind::Nothing {
+                1.0
+            } else {
+                self.bigram_p(next, nn)
+            },
+        }
+    }
+
+    /// Interpolates a trigram count (of `ct` after a pair seen `cp` times) with the bigram
+    /// estimate `bi`.
+    fn trigram_of(ct: u64, cp: u64, bi: f64) -> f64 {
+        (LAMBDA3 * ct as f64 / cp as f64 + (1.0 - LAMBDA3) * bi).max(FLOOR)
+    }
+
+    /// P(c | a b) where `ab` is the pair `a b` (if the corpus has it and both are words) and
+    /// `bi` is P(c | b).
+    fn trigram_after(&self, ab: Option<Pair>, words: bool, c: Key, bi: f64) -> f64 {
+        match ab.filter(|_| words) {
+            Some(p) => {
+                let ct = c.id.map_or(0, |c| self.ngrams.triple_count(p, c));
+                Self::trigram_of(ct, self.ngrams.pair_count(p), bi)
             }
+            None => bi,
+        }
+    }
+}
+
+/// A place in the text with its neighbours, and what every candidate's fit there shares
+/// looked up once: the left context's counts and the right neighbours' own pair. Each
+/// candidate then costs its own pairs and triples only (and each of them once).
+pub(crate) struct Place<'m, 'a> {
+    model: &'m Model<'a>,
+    prev: Key,
+    next: Key,
+    nn: Key,
+    prev_count: u64,
+    /// The pair `pp prev` with its count, where a trigram is conditioned on it.
+    pp_prev: Option<(Pair, u64)>,
+    /// P(nn | next) (1 where nothing follows `next`).
+    next_nn: f64,
+}
+
+impl Place<'_, '_> {
+    /// log10 P(w | pp prev) · P(next | prev w) / P(next) · P(nn | w next) / P(nn | next).
+    pub fn fit(&self, w: Key) -> f64 {
+        let m = self.model;
+        let prev_w = m.pair(self.prev, w);
+        // P(w | pp prev)
+        let bi = if self.prev_count == 0 {
+            w.p
+        } else {
+            let cb = prev_w.map_or(0, |p| m.ngrams.pair_count(p)) as f64;
+            (LAMBDA * cb / self.prev_count as f64 + (1.0 - LAMBDA) * w.p).max(FLOOR)
+        };
+        let mut p = match self.pp_prev {
+            Some((pair, cp)) => {
+                let ct = w.id.map_or(0, |w| m.ngrams.triple_count(pair, w));
+                Model::trigram_of(ct, cp, bi)
+            }
+            None => bi,
+        };
+        if self.next.kind == KeyKind::Nothing {
+            return p.log10();
+        }
+        // P(next | prev w) / P(next)
+        let w_next = m.pair(w, self.next);
+        let cw = m.count(w);
+        let bi = if cw == 0 {
+            self.next.p
+        } else {
+            let cb = w_next.map_or(0, |p| m.ngrams.pair_count(p)) as f64;
+            (LAMBDA * cb / cw as f64 + (1.0 - LAMBDA) * self.next.p).max(FLOOR)
+        };
+        let words = self.prev.kind == KeyKind::Word && w.kind == KeyKind::Word;
+        p *= m.trigram_after(prev_w, words, self.next, bi) / self.next.p;
+        if self.nn.kind != KeyKind::Nothing {
+            // P(nn | w next) / P(nn | next)
+            let words = w.kind == KeyKind::Word && self.next.kind == KeyKind::Word;
+            p *= m.trigram_after(w_next, words, self.nn, self.next_nn) / self.next_nn;
         }
         p.log10()
     }

@@ -29,7 +29,7 @@ pub use explain::{explain, Explanation, Scored};
 use crate::tokenize::{is_letter, tokenize, Token, TokenKind};
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
-use context::{Key, Model};
+use context::{Key, Model, Place};
 use lexical::Lexical;
 use vocab::{Ix, Vocab};
 
@@ -561,7 +561,7 @@ pub fn edits(
                     0.0
                 };
                 (
-                    -(c.cost as f64 + extra) + at.fit(&model, vocab.key(&model, k)) + evidence,
+                    -(c.cost as f64 + extra) + at.fit(vocab.key(&model, k)) + evidence,
                     c,
                 )
             }),
@@ -689,7 +689,7 @@ pub fn edits(
             DOC_PAIR_EVIDENCE * (1.0 + n.max(0.0)).log10()
         };
         let own_cost = channel::CHANNEL.identity_cost(token) as f64;
-        let own_score = -own_cost + at.fit(&model, vocab.key(&model, own)) + doc_evidence(own);
+        let own_score = -own_cost + at.fit(vocab.key(&model, own)) + doc_evidence(own);
         let margin = if is_compound {
             COMPOUND_MARGIN
         } else {
@@ -704,7 +704,7 @@ pub fn edits(
                 .map(|((c, gain), &k)| {
                     let evidence = doc_evidence(k) + PART_GAIN * *gain as f64;
                     (
-                        -(c.cost as f64 + extra) + at.fit(&model, vocab.key(&model, k)) + evidence,
+                        -(c.cost as f64 + extra) + at.fit(vocab.key(&model, k)) + evidence,
                         c,
                     )
                 }),
@@ -774,43 +774,40 @@ impl DocCounts {
 }
 
 /// The context two places out on each side of the units `first..=last`.
-struct Around {
-    pp: Key,
-    /// "<s>" at a sentence start, "<none>" for an unknown left neighbour.
-    prev: Key,
-    next: Key,
-    nn: Key,
+struct Around<'m, 'a> {
+    place: Place<'m, 'a>,
     /// The neighbours' words, where there are.
     prev_word: Option<Ix>,
     next_word: Option<Ix>,
 }
 
-impl Around {
+impl Around<'_, '_> {
     /// How well `w` fits here.
-    fn fit(&self, model: &Model, w: Key) -> f64 {
-        model.fit2((self.pp, self.prev), w, (self.next, self.nn))
+    fn fit(&self, w: Key) -> f64 {
+        self.place.fit(w)
     }
 }
 
-fn context(
+fn context<'m, 'a>(
     vocab: &Vocab,
     keys: &[Ix],
-    model: &Model,
+    model: &'m Model<'a>,
     units: &[Unit],
     first: &Unit,
     last: &Unit,
-) -> Around {
+) -> Around<'m, 'a> {
     let key = |i: Option<usize>| i.map_or(Key::NOTHING, |i| vocab.key(model, keys[i]));
+    // "<s>" at a sentence start, "<none>" for an unknown left neighbour.
     let prev = match first.prev {
         Some(p) => vocab.key(model, keys[p]),
         None if first.sentence_start => model.key("<s>"),
         None => model.key("<none>"),
     };
+    let pp = key(first.prev.and_then(|p| units[p].prev));
+    let next = key(last.next);
+    let nn = key(last.next.and_then(|n| units[n].next));
     Around {
-        pp: key(first.prev.and_then(|p| units[p].prev)),
-        prev,
-        next: key(last.next),
-        nn: key(last.next.and_then(|n| units[n].next)),
+        place: model.place((pp, prev), (next, nn)),
         prev_word: first.prev.map(|p| keys[p]),
         next_word: last.next.map(|n| keys[n]),
     }
