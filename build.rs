@@ -125,9 +125,8 @@ fn main() {
 }
 
 /// The word statistics of the reference corpus as flat little-endian `u32` arrays (layout in
-/// `src/lexicon/ngrams.rs`): the words get ids, a hash table finds a word's id, the word
-/// pairs and triples are sorted lists per preceding id or pair, and a second hash table finds
-/// a pair.
+/// `src/lexicon/ngrams.rs`): the words get ids and the pairs indices, a hash table finds a
+/// word's id, another a pair's index, and the triples are sorted lists per pair.
 fn ngrams(dir: &Path, out: &Path) {
     let uni = dir.join("sv-unigrams.tsv.gz");
     println!("cargo:rerun-if-changed={}", uni.display());
@@ -179,10 +178,6 @@ fn ngrams(dir: &Path, out: &Path) {
     }
     let bi_index: std::collections::HashMap<(u32, u32), u32> =
         bi.keys().enumerate().map(|(i, k)| (*k, i as u32)).collect();
-    let mut bi_start = vec![0u32; words.len() + 1];
-    for &(a, _) in bi.keys() {
-        bi_start[a as usize + 1] += 1;
-    }
     let mut tri_start = vec![0u32; bi.len() + 1];
     for &(a, b, _) in tri.keys() {
         let i = *bi_index
@@ -190,21 +185,24 @@ fn ngrams(dir: &Path, out: &Path) {
             .unwrap_or_else(|| panic!("trigram without its bigram: {a} {b}"));
         tri_start[i as usize + 1] += 1;
     }
-    for v in [&mut bi_start, &mut tri_start] {
-        for i in 1..v.len() {
-            v[i] += v[i - 1];
-        }
+    for i in 1..tri_start.len() {
+        tri_start[i] += tri_start[i - 1];
     }
 
-    // Pair slots: the index + 1 of the pair whose hash lands there (0 = empty).
+    // Pair slots: the pair itself and its index + 1, packed in 64 bits (first word, second
+    // word: 20 bits each; index + 1: 24 bits; 0 = empty), so that a probe reads one slot.
+    assert!(
+        words.len() < 1 << 20 && bi.len() < (1 << 24) - 1,
+        "n-gram table outgrew its slots"
+    );
     let pair_slots = (bi.len() * 5 / 2).next_power_of_two();
-    let mut pair_slot = vec![0u32; pair_slots];
+    let mut pair_slot = vec![0u64; pair_slots];
     for (i, &(a, b)) in bi.keys().enumerate() {
         let mut s = hash::pair_hash(a, b) as usize & (pair_slots - 1);
         while pair_slot[s] != 0 {
             s = (s + 1) & (pair_slots - 1);
         }
-        pair_slot[s] = i as u32 + 1;
+        pair_slot[s] = u64::from(a) << 44 | u64::from(b) << 24 | (i as u64 + 1);
     }
 
     let mut blob: Vec<u8> = Vec::new();
@@ -225,13 +223,11 @@ fn ngrams(dir: &Path, out: &Path) {
     put(&mut slot_hash.iter().flat_map(|h| [*h as u32, (h >> 32) as u32]));
     put(&mut slot_id.into_iter());
     put(&mut words.iter().map(|w| w.1));
-    put(&mut bi_start.into_iter());
-    put(&mut bi.keys().map(|k| k.1));
     put(&mut bi.values().copied());
     put(&mut tri_start.into_iter());
     put(&mut tri.keys().map(|k| k.2));
     put(&mut tri.values().copied());
-    put(&mut pair_slot.into_iter());
+    put(&mut pair_slot.iter().flat_map(|p| [*p as u32, (p >> 32) as u32]));
     File::create(out.join("ngrams.bin"))
         .unwrap()
         .write_all(&blob)

@@ -4,10 +4,11 @@
 //! # Layout
 //! Little-endian `u32`s: a header `[tokens, words, pairs, triples, slots, pair_slots]`; a
 //! hash table of `slots` 64-bit word hashes (two `u32`s each, 0 = empty, linear probing) and
-//! the word id of each slot; each word's count by id; `pair_start[words + 1]`, then the second
-//! word and the count of every pair, sorted by (first, second); `triple_start[pairs + 1]`,
-//! then the third word and count of every triple, sorted by (pair, third); last a hash table
-//! of `pair_slots` pair indices + 1 (0 = empty), hashed by (first, second).
+//! the word id of each slot; each word's count by id; the count of every pair, in (first,
+//! second) order; `triple_start[pairs + 1]`, then the third word and count of every triple,
+//! sorted by (pair, third); last a hash table of `pair_slots` pairs, each 64 bits (two
+//! `u32`s): first word << 44 | second word << 24 | pair index + 1 (0 = empty), hashed by
+//! (first, second), so that a probe reads one slot.
 //!
 //! # Performance considerations
 //! Finding a word or a pair is one hash and a probe or two; a triple count is a bisection
@@ -31,8 +32,6 @@ pub(crate) struct NGrams {
     slot_hash: usize,
     slot_id: usize,
     word_count: usize,
-    pair_start: usize,
-    pair_next: usize,
     pair_count: usize,
     triple_start: usize,
     triple_next: usize,
@@ -52,16 +51,14 @@ impl NGrams {
         let slot_hash = 6;
         let slot_id = slot_hash + 2 * slots;
         let word_count = slot_id + slots;
-        let pair_start = word_count + words;
-        let pair_next = pair_start + words + 1;
-        let pair_count = pair_next + pairs;
+        let pair_count = word_count + words;
         let triple_start = pair_count + pairs;
         let triple_next = triple_start + pairs + 1;
         let triple_count = triple_next + triples;
         let pair_slot = triple_count + triples;
         assert_eq!(
             data.len(),
-            4 * (pair_slot + pair_slots),
+            4 * (pair_slot + 2 * pair_slots),
             "n-gram table has the size its header says"
         );
         NGrams {
@@ -71,8 +68,6 @@ impl NGrams {
             slot_hash,
             slot_id,
             word_count,
-            pair_start,
-            pair_next,
             pair_count,
             triple_start,
             triple_next,
@@ -116,15 +111,17 @@ impl NGrams {
 
     /// The pair `a b`, if the corpus has it.
     pub fn pair(&self, a: WordId, b: WordId) -> Option<Pair> {
-        let from = self.at(self.pair_start + a as usize);
-        let to = self.at(self.pair_start + a as usize + 1);
         let mask = self.pair_slots - 1;
+        let key = u64::from(a) << 44 | u64::from(b) << 24;
         let mut s = pair_hash(a, b) as usize & mask;
         loop {
-            let p = self.at(self.pair_slot + s).checked_sub(1)?;
-            // The pair at `p` is `a b` if it is among a's pairs and its second word is b.
-            if (from..to).contains(&p) && self.at(self.pair_next + p as usize) == b {
-                return Some(Pair(p));
+            let at = self.pair_slot + 2 * s;
+            let slot = u64::from(self.at(at)) | u64::from(self.at(at + 1)) << 32;
+            if slot == 0 {
+                return None;
+            }
+            if slot & !0xff_ffff == key {
+                return Some(Pair((slot & 0xff_ffff) as u32 - 1));
             }
             s = (s + 1) & mask;
         }
