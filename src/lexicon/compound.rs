@@ -69,18 +69,49 @@ pub(crate) fn split_roles(
     let n = b.len();
     let ok = |v: u64, role: u64| v & role != 0 && v & roles::FORBIDDEN == 0;
     let long_enough = |a: usize, z: usize| word[a..z].chars().count() >= MIN_PART_CHARS;
-    // tail[i]: fewest parts splitting word[i..] into MIDDLE* END, as the first part's end.
-    let mut tail: Vec<Option<(usize, usize)>> = vec![None; n + 1];
-    for i in (1..n).rev() {
-        if !word.is_char_boundary(i) {
+    // The first parts, and where the rest may start after each (a triple letter at the seam
+    // is written double: "fall" + "lucka" = "fallucka").
+    let mut firsts: Vec<(usize, usize)> = Vec::new(); // (first end, next start)
+    prefixes(b, &mut |end, v| {
+        if end >= n || !ok(v, roles::BEGIN) || !long_enough(0, end) {
+            return;
+        }
+        let triple = end >= 2 && b[end - 1] == b[end - 2] && b[end - 1].is_ascii_alphabetic();
+        let tripled_in_text = end < n && triple && b[end] == b[end - 1];
+        for start in [end, end - 1] {
+            if (start != end && !triple) || (start == end && tripled_in_text) {
+                continue;
+            }
+            firsts.push((end, start));
+        }
+    });
+    // The forms starting at every place a part can start (from the first parts on, through
+    // middle parts), walked once each; only those places are ever needed.
+    let mut forms_at: Vec<Option<Vec<(usize, u64)>>> = vec![None; n + 1];
+    let mut todo: Vec<usize> = firsts.iter().map(|&(_, start)| start).collect();
+    while let Some(i) = todo.pop() {
+        if i == 0 || i >= n || forms_at[i].is_some() || !word.is_char_boundary(i) {
             continue;
         }
-        let mut best: Option<(usize, usize)> = None;
+        let mut found = Vec::new();
         prefixes(&b[i..], &mut |len, v| {
             let end = i + len;
-            if !long_enough(i, end) {
-                return;
+            if long_enough(i, end) {
+                found.push((end, v));
+                if end < n && ok(v, roles::MIDDLE) {
+                    todo.push(end);
+                }
             }
+        });
+        forms_at[i] = Some(found);
+    }
+    // tail[i]: fewest parts splitting word[i..] into MIDDLE* END, as the first part's end
+    // (on ties the longer part).
+    let mut tail: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    for i in (1..n).rev() {
+        let Some(found) = &forms_at[i] else { continue };
+        let mut best: Option<(usize, usize)> = None;
+        for &(end, v) in found {
             let parts = if end == n {
                 ok(v, roles::END).then_some(1)
             } else if ok(v, roles::MIDDLE) {
@@ -93,28 +124,17 @@ pub(crate) fn split_roles(
                     best = Some((end, k));
                 }
             }
-        });
+        }
         tail[i] = best;
     }
     let mut best: Option<(usize, usize, usize)> = None; // (first end, next start, parts)
-    prefixes(b, &mut |end, v| {
-        if end >= n || !ok(v, roles::BEGIN) || !long_enough(0, end) {
-            return;
-        }
-        // A triple letter at the seam is written double: "fall" + "lucka" = "fallucka".
-        let triple = end >= 2 && b[end - 1] == b[end - 2] && b[end - 1].is_ascii_alphabetic();
-        let tripled_in_text = end < n && triple && b[end] == b[end - 1];
-        for start in [end, end - 1] {
-            if (start != end && !triple) || (start == end && tripled_in_text) {
-                continue;
-            }
-            if let Some((_, k)) = tail[start] {
-                if best.is_none_or(|(_, _, bk)| k < bk) {
-                    best = Some((end, start, k + 1));
-                }
+    for (end, start) in firsts {
+        if let Some((_, k)) = tail[start] {
+            if best.is_none_or(|(_, _, bk)| k < bk) {
+                best = Some((end, start, k + 1));
             }
         }
-    });
+    }
     let (first_end, mut i, _) = best?;
     let mut parts = vec![(0, first_end)];
     while i < n {
