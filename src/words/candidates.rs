@@ -73,6 +73,16 @@ static READINGS: LazyLock<SegmentReadings> = LazyLock::new(|| {
         .collect()
 });
 
+/// Letters OCR drops often enough to be tried ("fr" for "för"), with their cost.
+static INSERTS: LazyLock<Vec<(Seg, f32)>> = LazyLock::new(|| {
+    CHANNEL
+        .readings("")
+        .iter()
+        .filter(|(_, c)| *c <= MAX_INSERT_COST)
+        .filter_map(|(s, c)| Some((Seg::new(s)?, *c)))
+        .collect()
+});
+
 /// Readings as inline segments, within [`MAX_READING_COST`], in the table's order.
 fn segs(readings: &[(String, f32)]) -> Vec<(Seg, f32)> {
     readings
@@ -100,7 +110,7 @@ struct Walk<'a> {
     /// per observed position: readings (ocr chars consumed, skeleton bytes, cost)
     readings: Vec<Vec<(usize, Seg, f32)>>,
     /// Letters OCR may drop altogether ("fr" for "för"), with their cost.
-    inserts: Vec<(Seg, f32)>,
+    inserts: &'static [(Seg, f32)],
     search: Search,
 }
 
@@ -199,19 +209,13 @@ impl<'a> Walk<'a> {
             }
             readings.push(r);
         }
-        let inserts = CHANNEL
-            .readings("")
-            .iter()
-            .filter(|(_, c)| *c <= MAX_INSERT_COST)
-            .filter_map(|(s, c)| Some((Seg::new(s)?, *c)))
-            .collect();
         Walk {
             fst: lex.skeleton_map().as_fst(),
             limit: Cell::new(search.budget),
             price: None,
             obs,
             readings,
-            inserts,
+            inserts: &INSERTS,
             search,
         }
     }
@@ -272,7 +276,7 @@ impl<'a> Walk<'a> {
             }
             // A letter OCR dropped altogether ("fr" for "för").
             if inserts > 0 {
-                for (skel, c) in &self.inserts {
+                for (skel, c) in self.inserts {
                     let limits = (generic, inserts - 1);
                     self.descend(node, acc, skel, (start, i), cost + c, limits, whole, out);
                 }
