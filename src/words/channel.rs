@@ -139,6 +139,14 @@ impl Channel {
             t[n] = c;
             n += 1;
         }
+        // A word of the token's length is usually read letter for letter: that alignment's
+        // cost bounds the cheapest one, and the search need not look beyond it.
+        let limit = if m == n {
+            let aligned: f32 = (0..n).map(|i| self.letter_cost(t[i], o[i], ol[i])).sum();
+            budget.min(aligned + 1e-4)
+        } else {
+            budget
+        };
         let w = m + 1;
         let mut d = vec![f32::INFINITY; (n + 1) * w];
         d[0] = 0.0;
@@ -146,7 +154,7 @@ impl Channel {
         for i in 0..=n {
             for j in 0..=m {
                 let here = d[i * w + j];
-                if here > budget {
+                if here > limit {
                     continue;
                 }
                 let mut relax = |ii: usize, jj: usize, c: f32| {
@@ -188,6 +196,18 @@ impl Channel {
         } else {
             total
         }
+    }
+
+    /// The cheapest way truth letter `t` is read as the one character `o` (lower case `ol`).
+    fn letter_cost(&self, t: char, o: char, ol: char) -> f32 {
+        if ol == t {
+            return self.identity(t);
+        }
+        self.rules_for(t)
+            .iter()
+            .filter(|r| r.t_len == 1 && r.o_len == 1 && (o == r.o[0] || ol == r.o[0]))
+            .map(|r| r.cost)
+            .fold(GENERIC, f32::min)
     }
 
     fn rules_for(&self, t: char) -> &[Rule] {
