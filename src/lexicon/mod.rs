@@ -4,11 +4,13 @@
 //! The data is the full-form expansion of the Hunspell dictionary "Den stora svenska
 //! ordlistan" with each form's compound role, ranked by wordfreq's Swedish frequencies and
 //! extended by putsa's extras list (see `dictionaries/README.md`). The build script turns it
-//! into [`fst`] maps embedded in the binary; [`Lexicon::embedded`] opens them in place.
+//! into [`fst`] maps (forms; diacritic skeletons, each with its forms and their entries in a
+//! blob) and the reference corpus's counts into a flat table ([`ngrams`]), all embedded in
+//! the binary; [`Lexicon::embedded`] opens them in place.
 //!
 //! # Performance considerations
 //! Opening the embedded lexicon costs microseconds and no heap beyond a few pointers; the
-//! maps (about 12 MB) live in the binary's read-only data and are paged in on use. An exact
+//! tables (about 25 MB) live in the binary's read-only data and are paged in on use. An exact
 //! lookup costs a few hundred nanoseconds, a compound analysis a few microseconds.
 
 pub(crate) mod compound;
