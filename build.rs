@@ -94,15 +94,18 @@ fn main() {
     write_map(&out, "forms.fst", entries);
 
     // Skeleton map: skeleton -> union of roles, and where its forms sit in a blob of records
-    // `[length: u8][form][entry: u32 LE]`, so that reading them costs no lookup.
+    // `[length: u8][form][entry: u32 LE]` (length 0: the skeleton itself), so that reading
+    // them costs no lookup.
     let mut blob = Vec::new();
     let mut skel_entries = Vec::with_capacity(skel.len());
     for (s, (r, forms)) in &skel {
         let start = blob.len() as u64;
         for (form, value) in forms {
             assert!(form.len() < 256 && *value < 1 << 32, "{form}");
-            blob.push(form.len() as u8);
-            blob.extend_from_slice(form.as_bytes());
+            // The skeleton itself as a form is written with length 0 (most forms are).
+            let bytes = if form == s { &[][..] } else { form.as_bytes() };
+            blob.push(bytes.len() as u8);
+            blob.extend_from_slice(bytes);
             blob.extend_from_slice(&(*value as u32).to_le_bytes());
         }
         let len = blob.len() as u64 - start;

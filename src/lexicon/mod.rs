@@ -297,21 +297,24 @@ impl Lexicon {
     /// The forms whose skeleton (lower case, diacritics folded) is `skeleton`, with entries.
     pub fn by_skeleton(&self, skeleton: &str, f: impl FnMut(&str, Entry)) {
         if let Some(v) = self.data.skeletons.get(skeleton) {
-            self.skeleton_forms(v, f);
+            self.skeleton_forms(v, skeleton, f);
         }
     }
 
-    /// The forms of the skeleton whose map value is `v` (as a walk of the skeleton map
-    /// finds it), with entries: read from the blob, without a lookup per form.
-    pub(crate) fn skeleton_forms(&self, v: u64, mut f: impl FnMut(&str, Entry)) {
+    /// The forms of `skeleton`, whose map value is `v` (as a walk of the skeleton map finds
+    /// it), with entries: read from the blob, without a lookup per form.
+    pub(crate) fn skeleton_forms(&self, v: u64, skeleton: &str, mut f: impl FnMut(&str, Entry)) {
         let (len, start) = (((v >> 16) & 0xffff) as usize, (v >> 32) as usize);
         let mut blob = &SKELETON_FORMS[start..start + len];
         while let Some((&n, rest)) = blob.split_first() {
-            let n = n as usize;
-            let (form, rest) = rest.split_at(n);
+            let (form, rest) = rest.split_at(n as usize);
             let (value, rest) = rest.split_at(4);
             blob = rest;
-            let form = std::str::from_utf8(form).expect("skeleton blob holds UTF-8 forms");
+            // Length 0: the skeleton itself.
+            let form = match n {
+                0 => skeleton,
+                _ => std::str::from_utf8(form).expect("skeleton blob holds UTF-8 forms"),
+            };
             let stored = Entry::from_value(u64::from(u32::from_le_bytes([
                 value[0], value[1], value[2], value[3],
             ])));

@@ -104,8 +104,11 @@ struct Walk<'a> {
     /// The cost bound of the walk: the budget, tightened by the slack as whole words are
     /// found.
     limit: Cell<f32>,
-    /// Prices a whole-word hit: the cost of its cheapest candidate form, if it has one.
-    price: Option<&'a dyn Fn(u64) -> Option<f32>>,
+    /// Prices a whole-word hit (value, skeleton): the cost of its cheapest candidate form, if
+    /// it has one.
+    price: Option<&'a dyn Fn(u64, &str) -> Option<f32>>,
+    /// The skeleton bytes of the path walked.
+    path: RefCell<Vec<u8>>,
     obs: Vec<char>,
     /// per observed position: readings (ocr chars consumed, skeleton bytes, cost)
     readings: Vec<Vec<(usize, Seg, f32)>>,
@@ -143,9 +146,16 @@ impl Seg {
     }
 }
 
-/// A skeleton the walk reaches: `(end, cost, value)`, the value as the skeleton map holds it
-/// (roles in the low bits; it locates the skeleton's forms).
-type Hit = (usize, f32, u64);
+/// A skeleton the walk reaches.
+struct Hit {
+    /// Where in the token its reading ends.
+    end: usize,
+    cost: f32,
+    /// Its value in the skeleton map: roles in the low bits; it locates the skeleton's forms
+    /// (and so identifies the skeleton).
+    value: u64,
+    skeleton: String,
+}
 
 /// Every skeleton the walk reaches from obs position `start`. `whole` asks for ends at the
 /// end of the token only.
@@ -213,6 +223,7 @@ impl<'a> Walk<'a> {
             fst: lex.skeleton_map().as_fst(),
             limit: Cell::new(search.budget),
             price: None,
+            path: RefCell::new(Vec::with_capacity(32)),
             obs,
             readings,
             inserts: &INSERTS,
@@ -249,14 +260,20 @@ impl<'a> Walk<'a> {
         if node.is_final() && i > start && (!whole || i == self.obs.len()) {
             // The map value locates the skeleton's forms: it identifies the skeleton.
             let v = acc.cat(node.final_output()).value();
-            match out.iter_mut().find(|o| o.0 == i && o.2 == v) {
-                Some(o) => o.1 = o.1.min(cost),
+            match out.iter_mut().find(|o| o.end == i && o.value == v) {
+                Some(o) => o.cost = o.cost.min(cost),
                 None => {
-                    out.push((i, cost, v));
-                    if let Some(c) = self.price.and_then(|price| price(v)) {
+                    let skeleton = String::from_utf8_lossy(&self.path.borrow()).into_owned();
+                    if let Some(c) = self.price.and_then(|price| price(v, &skeleton)) {
                         let limit = self.limit.get().min(c + self.search.slack);
                         self.limit.set(limit);
                     }
+                    out.push(Hit {
+                        end: i,
+                        cost,
+                        value: v,
+                        skeleton,
+                    });
                 }
             }
         }
@@ -306,12 +323,14 @@ impl<'a> Walk<'a> {
             }
             let n = self.fst.node(t.addr);
             let o = acc.cat(t.out);
+            self.path.borrow_mut().push(t.inp);
             if i > start {
                 self.step(n, o, start, i, g, (generic - 1, inserts), whole, out);
             }
             if i < self.obs.len() {
                 self.step(n, o, start, i + 1, g, (generic - 1, inserts), whole, out);
             }
+            self.path.borrow_mut().pop();
         }
     }
 
@@ -333,7 +352,10 @@ impl<'a> Walk<'a> {
             return;
         }
         if let Some((n, o)) = self.follow(node, acc, seg.bytes()) {
+            let at = self.path.borrow().len();
+            self.path.borrow_mut().extend_from_slice(seg.bytes());
             self.step(n, o, start, i, cost, limits, whole, out);
+            self.path.borrow_mut().truncate(at);
         }
     }
 
@@ -361,11 +383,11 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
     let token_caps = caps(token);
     // The forms of a skeleton that are candidates: words to be suggested, not the token in
     // another case (no OCR repair), acronyms ("NO", "EU") only for a token in capitals.
-    let forms = |v: u64, f: &mut dyn FnMut(&str, f32)| {
+    let forms = |v: u64, skeleton: &str, f: &mut dyn FnMut(&str, f32)| {
         if v & roles::WORD == 0 {
             return;
         }
-        lex.skeleton_forms(v, |form, e| {
+        lex.skeleton_forms(v, skeleton, |form, e| {
             if !e.is_word() || e.no_suggest() || (!token_caps && caps(form)) {
                 return;
             }
@@ -381,10 +403,10 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
     // Each hit's forms are priced once, when the walk first reaches it (with a slack, to
     // tighten the walk), or after the walk.
     let found: RefCell<Vec<Candidate>> = RefCell::default();
-    let collect = |v: u64| {
+    let collect = |v: u64, skeleton: &str| {
         let mut best: Option<f32> = None;
         let mut found = found.borrow_mut();
-        forms(v, &mut |form, cost| {
+        forms(v, skeleton, &mut |form, cost| {
             best = Some(best.map_or(cost, |b| b.min(cost)));
             if !found.iter().any(|c| c.word == form) {
                 found.push(Candidate {
@@ -403,8 +425,8 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
     let mut hits = Vec::new();
     walk.run(0, true, &mut hits);
     if walk.price.is_none() {
-        for &(_, _, v) in &hits {
-            collect(v);
+        for h in &hits {
+            collect(h.value, &h.skeleton);
         }
     }
     drop(walk);
@@ -428,9 +450,9 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     // Forward over part boundaries: reach[p] is the cheapest reading of obs[..p] as BEGIN
     // MIDDLE*, with its previous boundary, skeleton and number of parts. A walk starts only
     // where a part can end, with the budget that is left.
-    type Reach = Option<(f32, usize, u64, usize)>;
+    type Reach = Option<(f32, usize, (u64, String), usize)>;
     let mut reach: Vec<Reach> = vec![None; n + 1];
-    reach[0] = Some((0.0, 0, 0, 0));
+    reach[0] = Some((0.0, 0, (0, String::new()), 0));
     let mut done: Reach = None;
     let better = |old: &Reach, cost: f32, parts: usize| {
         old.as_ref()
@@ -438,34 +460,40 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     };
     let mut hits = Vec::new();
     for p in 0..n - 1 {
-        let Some((base, _, _, parts)) = reach[p] else {
+        let Some((base, _, _, parts)) = reach[p].clone() else {
             continue;
         };
         walk.search.budget = search.budget - base;
         walk.limit.set(walk.search.budget);
         hits.clear();
         walk.run(p, false, &mut hits);
-        for (end, cost, r) in hits.drain(..) {
+        for Hit {
+            end,
+            cost,
+            value: r,
+            skeleton,
+        } in hits.drain(..)
+        {
             if end - p < 2 || r & roles::FORBIDDEN != 0 {
                 continue;
             }
             let total = base + cost;
             if end == n {
                 if p > 0 && r & roles::END != 0 && better(&done, total, parts + 1) {
-                    done = Some((total, p, r, parts + 1));
+                    done = Some((total, p, (r, skeleton), parts + 1));
                 }
             } else if end + 2 <= n
                 && r & if p == 0 { roles::BEGIN } else { roles::MIDDLE } != 0
                 && better(&reach[end], total, parts + 1)
             {
-                reach[end] = Some((total, p, r, parts + 1));
+                reach[end] = Some((total, p, (r, skeleton), parts + 1));
             }
         }
     }
     let (_, mut p, skel, _) = done?;
     let mut parts = vec![(p, n, skel)];
     while p > 0 {
-        let (_, prev, skel, _) = reach[p]?;
+        let (_, prev, skel, _) = reach[p].clone()?;
         parts.push((prev, p, skel));
         p = prev;
     }
@@ -483,7 +511,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         };
         let obs: String = walk.obs[*a..*z].iter().collect();
         let mut pick: Option<(f32, String)> = None;
-        lex.skeleton_forms(*skel, |form, e| {
+        lex.skeleton_forms(skel.0, &skel.1, |form, e| {
             let ok = match role {
                 roles::BEGIN => e.can_begin(),
                 roles::END => e.can_end(),
@@ -538,8 +566,8 @@ pub(crate) fn compound_alternatives(
         let mut hits = Vec::new();
         walk.run(0, true, &mut hits);
         let own_zipf = lex.exact(part).map_or(0.0, |e| e.zipf());
-        for (_, _, v) in hits {
-            lex.skeleton_forms(v, |form, e| {
+        for h in hits {
+            lex.skeleton_forms(h.value, &h.skeleton, |form, e| {
                 let ok = match k {
                     0 => e.can_begin(),
                     _ if k == last => e.can_end(),
