@@ -106,7 +106,7 @@ struct Walk<'a> {
     limit: Cell<f32>,
     /// Prices a whole-word hit (value, skeleton): the cost of its cheapest candidate form, if
     /// it has one.
-    price: Option<&'a dyn Fn(u64, &str) -> Option<f32>>,
+    price: Option<&'a Price<'a>>,
     /// The skeleton bytes of the path walked.
     path: RefCell<Vec<u8>>,
     obs: Vec<char>,
@@ -145,6 +145,9 @@ impl Seg {
         &self.buf[..self.len as usize]
     }
 }
+
+/// Prices a skeleton (map value, skeleton): its cheapest candidate form's cost.
+type Price<'a> = dyn Fn(u64, &str) -> Option<f32> + 'a;
 
 /// A skeleton the walk reaches.
 struct Hit {
