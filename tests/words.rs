@@ -56,6 +56,28 @@ fn case_is_kept() {
 }
 
 #[test]
+fn a_capital_at_a_wrapped_line_start_is_read_by_the_sentence() {
+    // Running text wrapped mid-sentence: the capital O is OCR's for "ö".
+    repairs(
+        "Skattemassigt ska det utbetalda beloppet som huvudregel behandlas som lon, till den del beloppet\n\
+         Overstiger inbetalda medlemsinsatser.",
+        "Skattemässigt ska det utbetalda beloppet som huvudregel behandlas som lön, till den del beloppet\n\
+         överstiger inbetalda medlemsinsatser.",
+    );
+    // After a heading (a short line) or a line that ends a list, a capital is the writer's.
+    repairs(
+        "Samverkan\nArendet har informerats i samverkansgruppen.",
+        "Samverkan\nÄrendet har informerats i samverkansgruppen.",
+    );
+    repairs(
+        "Beslutande: Asa Sjoberg (MP), ordforande; Karin Johansson (V);\nErik Karlsson (V); Per Larsson (S)\n\
+         Ovriga narvarande: Asa Aberg, namndsekreterare",
+        "Beslutande: Åsa Sjöberg (MP), ordförande; Karin Johansson (V);\nErik Karlsson (V); Per Larsson (S)\n\
+         Övriga närvarande: Åsa Åberg, nämndsekreterare",
+    );
+}
+
+#[test]
 fn real_word_errors_follow_the_context() {
     let out = words_only().clean(&fixture("seed/ocr.txt")).text;
     assert!(out.contains("på ett ändamålsenligt sätt"), "sitt -> sätt");

@@ -177,8 +177,18 @@ struct Unit {
     next: Option<usize>,
     /// A glyph that may stand for a one-letter word.
     special: Option<Special>,
-    /// First on its line (a heading or list item may start there without a period before).
+    /// First on its line, and the line not the wrapped rest of the one before (a heading or
+    /// list item may start there without a period before).
     line_start: bool,
+}
+
+impl Unit {
+    /// Does a sentence, heading or list item start here, so that a capital is the writer's?
+    /// (A wrapped line of running text starts mid-sentence: a capital there, "Overstiger",
+    /// is OCR's "Ö" for "ö"; see [`wrapped_into`].)
+    fn starts(&self) -> bool {
+        self.sentence_start || self.line_start
+    }
 }
 
 /// Glyphs OCR writes for the one-letter word "i"/"I".
@@ -380,7 +390,8 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
         }
     }
     // First on its line: nothing alphanumeric between the line break and the unit (one scan
-    // of the text for all units).
+    // of the text for all units), and the line not the wrapped rest of the line before.
+    let wide = wide_line(text);
     let (mut at, mut alnum) = (0, false);
     for u in &mut out {
         for c in text[at..u.span.start].chars() {
@@ -391,7 +402,7 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
             }
         }
         at = u.span.start;
-        u.line_start = !alnum;
+        u.line_start = !alnum && !wrapped_into(text, u.span.start, wide);
     }
     // In a run of capitals (a heading set in capitals) short words are words, not acronyms.
     let caps = |u: &Unit| {
@@ -422,6 +433,33 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
         }
     }
     out
+}
+
+/// A line this long (bytes) or longer is a full line of its page: nine tenths of the
+/// document's longest lines reach it.
+fn wide_line(text: &str) -> usize {
+    let mut lens: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim().len())
+        .filter(|&n| n > 0)
+        .collect();
+    lens.sort_unstable();
+    let p90 = lens.get(lens.len() * 9 / 10).copied().unwrap_or(0);
+    (p90 * 7 / 10).max(1)
+}
+
+/// Does the line that `at` starts continue the line before it, wrapped mid-sentence? The
+/// line before is a full line (at least `wide` bytes) of running text that ends in a
+/// lower-case letter or a comma: a heading is short, and a list or a sentence ends
+/// otherwise.
+fn wrapped_into(text: &str, at: usize, wide: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    let Some(before) = before.strip_suffix('\n') else {
+        return false;
+    };
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    let line = before.rsplit(['\n', '\x0c']).next().unwrap_or("").trim();
+    line.len() >= wide && line.ends_with(|c: char| c.is_lowercase() || c == ',')
 }
 
 /// A capitalised heading word: a word if the lexicon knows it, else a repair candidate.
@@ -553,7 +591,7 @@ pub fn edits(
         let at = context(&vocab, &keys, &model, &units, u, last);
         let scored = rank(
             token,
-            u.sentence_start || u.line_start,
+            u.starts(),
             cands.iter().zip(&cand_keys).map(|(c, &k)| {
                 let evidence = if doc.uni.contains(&k) {
                     SEEN_EVIDENCE
@@ -697,7 +735,7 @@ pub fn edits(
         };
         let scored = rank(
             token,
-            u.sentence_start || u.line_start,
+            u.starts(),
             alts.iter()
                 .zip(&alt_keys)
                 .filter(|(_, &k)| k != own)
