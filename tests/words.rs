@@ -78,6 +78,16 @@ fn a_capital_at_a_wrapped_line_start_is_read_by_the_sentence() {
 }
 
 #[test]
+fn the_first_half_of_a_coordination_is_repaired_as_a_first_part() {
+    // "hälso" begins compounds but is no word; "Hälsö" (a place) is the only word of its
+    // letters, and must not be taken for it.
+    repairs(
+        "Inom halso- och sjukvarden och miljo- och halsoskyddsnamnden.",
+        "Inom hälso- och sjukvården och miljö- och hälsoskyddsnämnden.",
+    );
+}
+
+#[test]
 fn real_word_errors_follow_the_context() {
     let out = words_only().clean(&fixture("seed/ocr.txt")).text;
     assert!(out.contains("på ett ändamålsenligt sätt"), "sitt -> sätt");

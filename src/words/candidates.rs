@@ -40,6 +40,9 @@ pub(crate) struct Search {
     /// Whole words dearer than the cheapest one found by more than this are not searched
     /// for (infinity: all within the budget).
     pub slack: f32,
+    /// The role a whole-word candidate must have: [`roles::WORD`] (a word on its own) or
+    /// [`roles::BEGIN`] (the first half of a coordination, "hälso- och sjukvård").
+    pub role: u64,
 }
 
 impl Search {
@@ -49,6 +52,7 @@ impl Search {
             budget,
             generic_edits: 0,
             slack: f32::INFINITY,
+            role: roles::WORD,
         }
     }
 }
@@ -377,7 +381,8 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// Whole-word candidates for `token`: lexicon words (not compound-only parts) whose spelling
+/// Whole-word candidates for `token`: lexicon words (not compound-only parts; first parts
+/// when the search asks for [`roles::BEGIN`]) whose spelling
 /// OCR could have turned into `token` within the search budget, cheapest first. With a
 /// finite slack, only those within the slack of the cheapest.
 pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Candidate> {
@@ -387,11 +392,15 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
     // The forms of a skeleton that are candidates: words to be suggested, not the token in
     // another case (no OCR repair), acronyms ("NO", "EU") only for a token in capitals.
     let forms = |v: u64, skeleton: &str, f: &mut dyn FnMut(&str, f32)| {
-        if v & roles::WORD == 0 {
+        if v & search.role == 0 {
             return;
         }
         lex.skeleton_forms(v, skeleton, |form, e| {
-            if !e.is_word() || e.no_suggest() || (!token_caps && caps(form)) {
+            let fits = match search.role {
+                roles::WORD => e.is_word(),
+                _ => e.can_begin() && !e.is_forbidden(),
+            };
+            if !fits || e.no_suggest() || (!token_caps && caps(form)) {
                 return;
             }
             if form.chars().flat_map(char::to_lowercase).eq(lower.chars()) {

@@ -177,6 +177,9 @@ struct Unit {
     next: Option<usize>,
     /// A glyph that may stand for a one-letter word.
     special: Option<Special>,
+    /// The first half of a coordination, its hyphen written ("hälso- och sjukvård"): a
+    /// compound's first part, not a word.
+    first_part: bool,
     /// First on its line, and the line not the wrapped rest of the one before (a heading or
     /// list item may start there without a period before).
     line_start: bool,
@@ -313,6 +316,7 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                     prev: None,
                     next: None,
                     special: Some(Special::Bar),
+                    first_part: false,
                     line_start: false,
                 });
                 if linked && idx > 0 {
@@ -340,6 +344,7 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                     prev: None,
                     next: None,
                     special,
+                    first_part: false,
                     line_start: false,
                 });
                 if linked && idx > 0 {
@@ -374,6 +379,7 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                         prev: None,
                         next: None,
                         special: None,
+                        first_part: pi == last && hyphen_follows(text, p),
                         line_start: false,
                     });
                     if linked && idx > 0 {
@@ -433,6 +439,13 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
         }
     }
     out
+}
+
+/// Is the word at `span` followed by a hyphen and a space: the first half of a
+/// coordination ("hälso- och sjukvård")? (A hyphen at a line end is a broken word's.)
+fn hyphen_follows(text: &str, span: Span) -> bool {
+    let after = &text[span.end..];
+    after.starts_with('-') && after[1..].starts_with([' ', '\t'])
 }
 
 /// A line this long (bytes) or longer is a full line of its page: nine tenths of the
@@ -579,7 +592,13 @@ pub fn edits(
     for (token, i, second) in targets {
         let token = token.as_str();
         let u = &units[i];
-        let cands = cache.unknown(token, || candidates_for(lexicon, token));
+        let cands = if u.first_part && second.is_none() {
+            // Cached apart from the word of the same letters (a key no token has).
+            let key = format!("{token}-");
+            cache.unknown(&key, || first_parts_for(lexicon, token))
+        } else {
+            cache.unknown(token, || candidates_for(lexicon, token))
+        };
         if cands.is_empty() {
             continue;
         }
@@ -971,6 +990,21 @@ fn same_line(text: &str, a: Span, b: Span) -> bool {
 /// The most a reading of `token` may cost before the token is better left as it is.
 fn keep_budget(token: &str) -> f64 {
     KEEP_COST + KEEP_PER_LETTER * letters(token) as f64
+}
+
+/// Candidates for a rejected first half of a coordination ("halso-" in "halso- och
+/// sjukvård"): forms that begin compounds, within the same budget as a word's.
+fn first_parts_for(lex: &Lexicon, token: &str) -> Vec<Candidate> {
+    let mut c = candidates::whole_words(
+        lex,
+        token,
+        Search {
+            role: crate::lexicon::roles::BEGIN,
+            ..Search::within(keep_budget(token) as f32)
+        },
+    );
+    c.truncate(8);
+    c
 }
 
 /// Candidates for a rejected token: whole words, else a compound repaired part by part,
