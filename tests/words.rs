@@ -78,6 +78,12 @@ fn a_capital_at_a_wrapped_line_start_is_read_by_the_sentence() {
 }
 
 #[test]
+fn glyphs_among_letters_are_read_as_letters() {
+    repairs("Vi gick ti|| staden.", "Vi gick till staden.");
+    repairs("Det gäller f6r alla.", "Det gäller för alla.");
+}
+
+#[test]
 fn the_first_half_of_a_coordination_is_repaired_as_a_first_part() {
     // "hälso" begins compounds but is no word; "Hälsö" (a place) is the only word of its
     // letters, and must not be taken for it.

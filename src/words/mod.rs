@@ -105,11 +105,15 @@ const TRUSTED_DAMAGE: f64 = 0.01;
 /// The most a clean document adds to every non-identity reading (log10).
 const MAX_EXTRA: f64 = 1.2;
 /// A rejected token is left as it is when its best reading costs more than this (log10 of
-/// the channel), plus [`KEEP_PER_LETTER`] a letter: a long token that many readings fit
+/// the channel), plus [`KEEP_PER_LETTER`] a character (letter, or digit or "|" among the
+/// letters, which add [`KEEP_PER_GLYPH`] more): a long token that many readings fit
 /// with cheap OCR confusions is damage; a short one that needs arbitrary edits is more
 /// likely a name, code or abbreviation.
 const KEEP_COST: f64 = 2.4;
 const KEEP_PER_LETTER: f64 = 0.16;
+/// A digit or a "|" among a word's letters is OCR's: the token as it stands cannot be right,
+/// so each raises what a reading may cost.
+const KEEP_PER_GLYPH: f64 = 0.6;
 /// A real word must lose by this margin (log10) before it is replaced.
 const REAL_WORD_MARGIN: f64 = 0.5;
 /// Bonus (log10) for a candidate the document spells correctly elsewhere.
@@ -989,7 +993,16 @@ fn same_line(text: &str, a: Span, b: Span) -> bool {
 
 /// The most a reading of `token` may cost before the token is better left as it is.
 fn keep_budget(token: &str) -> f64 {
-    KEEP_COST + KEEP_PER_LETTER * letters(token) as f64
+    let (mut chars, mut glyphs) = (0, 0);
+    for c in token.chars() {
+        if is_letter(c) {
+            chars += 1;
+        } else if c.is_ascii_digit() || c == '|' {
+            chars += 1;
+            glyphs += 1;
+        }
+    }
+    KEEP_COST + KEEP_PER_LETTER * chars as f64 + KEEP_PER_GLYPH * glyphs as f64
 }
 
 /// Candidates for a rejected first half of a coordination ("halso-" in "halso- och
