@@ -339,6 +339,19 @@ fn number_ranges_take_the_en_dash_but_dates_and_diary_numbers_keep_the_hyphen() 
 }
 
 #[test]
+fn a_dates_hyphens_read_as_dashes_are_hyphens() {
+    assert_clean(
+        "Tjänsteskrivelse 2021—02—23, beslut 2021-08—01\n",
+        "Tjänsteskrivelse 2021-02-23, beslut 2021-08-01\n",
+    );
+    // Not a date: a range of years, a month 13.
+    assert_clean(
+        "Planen 2016—2019 och 2021—13—01\n",
+        "Planen 2016–2019 och 2021—13—01\n",
+    );
+}
+
+#[test]
 fn a_section_sign_read_as_a_digit_or_dollar_is_restored() {
     assert_clean("592 dnr 2018/767\n", "§ 92 dnr 2018/767\n");
     assert_clean("$ 34 Dnr KS 2021/231\n", "§ 34 Dnr KS 2021/231\n");

@@ -76,6 +76,7 @@ pub(crate) struct Rules {
     range: Regex,
     double_section: Regex,
     coord_dash: Regex,
+    date: Regex,
 }
 
 /// One body line, as the paragraph rules see it.
@@ -103,6 +104,8 @@ impl Rules {
             inline_section: Regex::new(r"\d ?(\$)\s|kap\. \d{1,3} (8) \p{L}").expect("valid regex"),
             range: Regex::new(r"(?:^|[^\d\-–—.:])(\d{1,4}(?:[.:]\d\d)?)(-|—|--|—-|-—)(\d{1,4}(?:[.:]\d\d)?)(?:$|[^\d\-–—])").expect("valid regex"),
             double_section: Regex::new(r"(?:^|\s)(\$\$|&&)(?:\s|$)").expect("valid regex"),
+            // A date ("2021-02-23") whose hyphens OCR read as dashes ("2021—02—23").
+            date: Regex::new(r"\b(?:19|20)\d\d([-–—])(?:0[1-9]|1[0-2])([-–—])(?:0[1-9]|[12]\d|3[01])\b").expect("valid regex"),
             // A first part before a coordination, its hyphen read as a dash ("Miljö— och").
             coord_dash: Regex::new(r"\p{L}([—–]) (?:och|eller|samt|respektive)\b").expect("valid regex"),
             // A meeting-data row: "Justerare: Karin Ström", "Plats och tid: …".
@@ -314,6 +317,26 @@ impl Rules {
                 0.7,
                 "section sign",
             ));
+        }
+    }
+
+    /// The hyphens of dates ("2021-02-23") that OCR read as dashes ("2021—02—23").
+    pub fn date_hyphens(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+        for c in self.date.captures_iter(line.text) {
+            for m in [c.get(1), c.get(2)].into_iter().flatten() {
+                if m.as_str() == "-" {
+                    continue;
+                }
+                let start = line.span.start + m.start();
+                out.push(Edit::new(
+                    text,
+                    Span::new(start, line.span.start + m.end()),
+                    "-",
+                    EditKind::Typography,
+                    0.8,
+                    "hyphen in a date",
+                ));
+            }
         }
     }
 
