@@ -81,6 +81,10 @@ fn a_capital_at_a_wrapped_line_start_is_read_by_the_sentence() {
 fn glyphs_among_letters_are_read_as_letters() {
     repairs("Vi gick ti|| staden.", "Vi gick till staden.");
     repairs("Det gäller f6r alla.", "Det gäller för alla.");
+    // Mostly digits, but between two lower-case words of running text: a misread word.
+    repairs("Det ska ske p51 sikt.", "Det ska ske på sikt.");
+    // Codes and units stand among capitals and numbers.
+    keeps("Rapport P51 visar att 100 m2 bostadsyta räcker.");
 }
 
 #[test]

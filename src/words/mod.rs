@@ -245,7 +245,8 @@ fn classify<'t>(
     }
     let n = letters(w);
     let digits = w.chars().filter(char::is_ascii_digit).count();
-    if n == 0 || (digits > 0 && (n < 2 || digits * 2 > n + digits)) {
+    let mostly_digits = digits > 0 && (n < 2 || digits * 2 > n + digits);
+    if n == 0 || (mostly_digits && !misread_word(text, span)) {
         return Status::Skip;
     }
     if judge.is_list_word(w) {
@@ -443,6 +444,21 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
         }
     }
     out
+}
+
+/// Is the short token at `span`, digits and lower-case letters ("p51", "50m", "0m"), a word
+/// the OCR misread: in running text, between two lower-case words on its line? (Codes,
+/// amounts and references stand elsewhere, or among capitals and numbers.)
+fn misread_word(text: &str, span: Span) -> bool {
+    let w = span.of(text);
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let after = text[span.end..].trim_start_matches([' ', '\t']);
+    w.chars().count() <= 4
+        && w.chars().all(|c| c.is_ascii_digit() || c.is_lowercase())
+        && before.len() < span.start
+        && after.len() < text.len() - span.end
+        && before.ends_with(|c: char| c.is_lowercase())
+        && after.starts_with(|c: char| c.is_lowercase())
 }
 
 /// Is the word at `span` followed by a hyphen and a space: the first half of a
