@@ -46,6 +46,12 @@ fn compounds_missing_from_the_list_are_repaired_part_by_part() {
         "{:?}",
         out.edits
     );
+    // The last part read as the common word ("rätt"), not the rare one of the same letters
+    // ("ratt", a steering wheel).
+    repairs(
+        "De har uppehallsratt i Sverige.",
+        "De har uppehållsrätt i Sverige.",
+    );
 }
 
 #[test]

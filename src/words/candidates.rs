@@ -530,7 +530,9 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 _ => e.can_middle(),
             };
             if ok && !e.is_forbidden() {
-                let c = CHANNEL.cost(&obs, form);
+                // The last part is a word of its own: how common it is counts as well.
+                let prior = if k == last { e.zipf() } else { 0.0 };
+                let c = CHANNEL.cost(&obs, form) - prior;
                 if pick.as_ref().is_none_or(|p| c < p.0) {
                     pick = Some((c, form.to_lowercase()));
                 }
