@@ -317,6 +317,11 @@ fn a_spaced_hyphen_between_words_becomes_an_en_dash() {
         "Information om regeringsbeslut — Uppdrag\n",
         "Information om regeringsbeslut – Uppdrag\n",
     );
+    // After an abbreviation's period, a printed hyphen (a dash does not follow a period).
+    assert_clean(
+        "anslag 1:5 utv. - del till KamK\n",
+        "anslag 1:5 utv. - del till KamK\n",
+    );
     let mut o = options();
     o.dashes = false;
     assert_eq!(
