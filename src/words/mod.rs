@@ -19,6 +19,7 @@ mod explain;
 mod lexical;
 mod vocab;
 
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -46,6 +47,9 @@ pub struct Cache {
 }
 
 pub(crate) type Memo<T> = Mutex<FxHashMap<String, T>>;
+
+/// A known word's look-alikes, with the zipf gain of a changed compound part.
+type Alternatives = Arc<Vec<(Candidate, f32)>>;
 
 impl Clone for Cache {
     /// A copy of what is known now; the copy and the original no longer share.
@@ -711,6 +715,7 @@ pub fn edits(
     doc.add_pairs(&vocab, &keys, &units);
 
     // Pass 2: real words that context says OCR confused, and glyphs that are the word "i".
+    let mut alternatives: FxHashMap<&str, (Alternatives, Rc<[Ix]>)> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
         let token = u.span.of(text);
         if let Some(sp) = u.special {
@@ -731,22 +736,33 @@ pub fn edits(
         let own = keys[i];
         let capitalised = token.starts_with(char::is_uppercase);
         let is_compound = u.status == Status::Compound;
-        let alts = cache.known(token, || {
-            let search = Search::within(REAL_WORD_BUDGET);
-            let mut alts: Vec<(Candidate, f32)> = candidates::whole_words(lexicon, token, search)
-                .into_iter()
-                .map(|c| (c, 0.0))
-                .collect();
-            if is_compound {
-                alts.extend(candidates::compound_alternatives(lexicon, token, search));
+        // Each distinct token's alternatives and their context keys, once per document.
+        let (alts, alt_keys) = match alternatives.get(token) {
+            Some(a) => a.clone(),
+            None => {
+                let alts = cache.known(token, || {
+                    let search = Search::within(REAL_WORD_BUDGET);
+                    let mut alts: Vec<(Candidate, f32)> =
+                        candidates::whole_words(lexicon, token, search)
+                            .into_iter()
+                            .map(|c| (c, 0.0))
+                            .collect();
+                    if is_compound {
+                        alts.extend(candidates::compound_alternatives(lexicon, token, search));
+                    }
+                    alts
+                });
+                let keys: Rc<[Ix]> = alts
+                    .iter()
+                    .map(|(c, _)| vocab.intern(&context::key(&c.word)))
+                    .collect();
+                alternatives.insert(token, (alts.clone(), keys.clone()));
+                (alts, keys)
             }
-            alts
-        });
-        let alt_words: Vec<String> = alts.iter().map(|(c, _)| context::key(&c.word)).collect();
-        if alt_words.iter().all(|k| k == vocab.word(own)) {
+        };
+        if alt_keys.iter().all(|&k| k == own) {
             continue;
         }
-        let alt_keys: Vec<Ix> = alt_words.iter().map(|k| vocab.intern(k)).collect();
         let at = context(&vocab, &keys, &model, &units, u, u);
         // Document evidence: how often the document has this word (or an alternative) next to
         // the same neighbours, not counting this place. Used for names ("Boris Stad").
@@ -776,7 +792,7 @@ pub fn edits(
             token,
             u.starts(),
             alts.iter()
-                .zip(&alt_keys)
+                .zip(alt_keys.iter())
                 .filter(|(_, &k)| k != own)
                 .map(|((c, gain), &k)| {
                     let evidence = doc_evidence(k) + PART_GAIN * *gain as f64;

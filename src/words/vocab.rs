@@ -41,10 +41,6 @@ impl Vocab {
         i
     }
 
-    pub fn word(&self, i: Ix) -> &str {
-        &self.words[i as usize]
-    }
-
     /// The model's key of word `i`.
     pub fn key(&self, model: &Model, i: Ix) -> Key {
         *self.keys[i as usize].get_or_init(|| model.key(&self.words[i as usize]))
