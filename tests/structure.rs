@@ -317,6 +317,15 @@ fn a_spaced_hyphen_between_words_becomes_an_en_dash() {
         "Information om regeringsbeslut — Uppdrag\n",
         "Information om regeringsbeslut – Uppdrag\n",
     );
+    // OCR's double glyphs for one dash.
+    assert_clean(
+        "Smart industri —- Ta tillvara på digitaliseringen\n",
+        "Smart industri – Ta tillvara på digitaliseringen\n",
+    );
+    assert_clean(
+        "Testbädd Sverige -— Skapa värde\n",
+        "Testbädd Sverige – Skapa värde\n",
+    );
     // After an abbreviation's period, a printed hyphen (a dash does not follow a period).
     assert_clean(
         "anslag 1:5 utv. - del till KamK\n",
