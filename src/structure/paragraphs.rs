@@ -112,7 +112,7 @@ impl Rules {
             label: Regex::new(r"^\p{Lu}[\p{L}\- ]{1,30}:\s").expect("valid regex"),
             // (Not after a period: "Utv. - del" is a code's hyphen; a dash does not follow a
             // sentence's end.)
-            dash: Regex::new(r"[\p{L}\p{N},)”\x22] +(--|—-|-—|[-—−]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
+            dash: Regex::new(r"[\p{L}\p{N},)”\x22] +(--|—-|-—|[-—−~]) +[\p{L}\p{N}(„”\x22]").expect("valid regex"),
         }
     }
 
