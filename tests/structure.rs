@@ -326,6 +326,10 @@ fn a_spaced_hyphen_between_words_becomes_an_en_dash() {
         "Testbädd Sverige -— Skapa värde\n",
         "Testbädd Sverige – Skapa värde\n",
     );
+    assert_clean(
+        "Strategi för Sverige ~ fler jobb\n",
+        "Strategi för Sverige – fler jobb\n",
+    );
     // After an abbreviation's period, a printed hyphen (a dash does not follow a period).
     assert_clean(
         "anslag 1:5 utv. - del till KamK\n",
