@@ -94,6 +94,20 @@ fn glyphs_among_letters_are_read_as_letters() {
 }
 
 #[test]
+fn a_mark_before_a_word_that_gets_its_dots_goes_with_the_repair() {
+    // OCR read the dots of a first "ä" as a quote or an apostrophe.
+    repairs(
+        "när det “air relevant och de ‘aldre reglerna",
+        "när det är relevant och de äldre reglerna",
+    );
+    // A quotation closed on the line keeps its marks.
+    repairs(
+        "Rubriken \"aldre personer\" star kvar.",
+        "Rubriken \"äldre personer\" står kvar.",
+    );
+}
+
+#[test]
 fn the_first_half_of_a_coordination_is_repaired_as_a_first_part() {
     // "hälso" begins compounds but is no word; "Hälsö" (a place) is the only word of its
     // letters, and must not be taken for it.

@@ -450,6 +450,30 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
     out
 }
 
+/// The span of the word at `span` with the mark before it, if that mark is OCR's reading of
+/// the dots or ring the repair `after` put on the word's first letter ("“aldre" for
+/// "äldre", "'ar" for "är"): a quote or apostrophe glued to the front of a word whose "a"/"o"
+/// became "ä"/"å"/"ö". A double quote closed later on the line is a quotation, and stays.
+fn diacritic_mark(text: &str, span: Span, after: &str) -> Option<Span> {
+    let before = &text[..span.start];
+    let mark = before.chars().next_back()?;
+    if !matches!(mark, '\'' | '’' | '‘' | '"' | '“' | '”' | '`' | '´') {
+        return None;
+    }
+    let ahead = &before[..before.len() - mark.len_utf8()];
+    if ahead.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let first = |s: &str| s.chars().next().and_then(|c| c.to_lowercase().next());
+    let dotted = matches!(
+        (first(span.of(text)), first(after)),
+        (Some('a'), Some('ä' | 'å')) | (Some('o'), Some('ö'))
+    );
+    let rest = text[span.end..].split('\n').next().unwrap_or("");
+    let quoted = matches!(mark, '"' | '“' | '”') && rest.contains(['"', '”']);
+    (dotted && !quoted).then(|| Span::new(span.start - mark.len_utf8(), span.end))
+}
+
 /// Is the short token at `span`, digits and lower-case letters ("p51", "50m", "0m"), a word
 /// the OCR misread: in running text, between two lower-case words on its line? (Codes,
 /// amounts and references stand elsewhere, or among capitals and numbers.)
@@ -826,7 +850,8 @@ pub fn edits(
     let mut suggested = Vec::new();
     for (u, d) in units.iter().zip(decisions) {
         let Some(d) = d else { continue };
-        let e = Edit::new(text, u.span, d.after, d.kind, d.confidence as f32, d.reason);
+        let span = diacritic_mark(text, u.span, &d.after).unwrap_or(u.span);
+        let e = Edit::new(text, span, d.after, d.kind, d.confidence as f32, d.reason);
         if d.confidence as f32 >= options.min_confidence {
             applied.push(e);
         } else {
