@@ -59,6 +59,11 @@ fn case_is_kept() {
     repairs("Granskningen av Boras Stad.", "Granskningen av Borås Stad.");
     repairs("GRANSKNINGEN AV BORAS STAD.", "GRANSKNINGEN AV BORÅS STAD.");
     repairs("Fér att granska.", "För att granska.");
+    // An "l" read for "i" at the front of a word was a capital "I".
+    repairs(
+        "Datum 2021-04-01 lnstans Kommunstyrelsen",
+        "Datum 2021-04-01 Instans Kommunstyrelsen",
+    );
 }
 
 #[test]

@@ -546,6 +546,11 @@ fn recase(token: &str, cand: &str, sentence_start: bool) -> String {
         return cand.to_uppercase();
     }
     let cand_first = cand.chars().next();
+    // OCR's "l" or "|" at the front of a word read as "i" is a capital "I" ("lnstans" for
+    // "Instans"): a lower-case "i" has its dot.
+    if matches!(first, Some('l' | '|')) && cand_first == Some('i') {
+        return format!("I{}", &cand[1..]);
+    }
     if first_upper {
         // OCR capitals that stand for another letter mid-sentence ("Aven" for "även",
         // "Iagen" for "lagen") say nothing about case.
