@@ -5,7 +5,7 @@
 //! ordlistan" with each form's compound role, ranked by wordfreq's Swedish frequencies and
 //! extended by putsa's extras list (see `dictionaries/README.md`). The build script turns it
 //! into [`fst`] maps (forms; diacritic skeletons, each with its forms and their entries in a
-//! blob) and the reference corpus's counts into a flat table ([`ngrams`]), all embedded in
+//! blob) and the reference corpus's counts into a flat table (module `ngrams`), all embedded in
 //! the binary; [`Lexicon::embedded`] opens them in place.
 //!
 //! # Performance considerations

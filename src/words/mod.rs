@@ -1,10 +1,10 @@
 //! Word repair: OCR-aware candidates from the lexicon, compounds part by part, and context.
 //!
 //! For each word the stage asks: is it a word? If not, which words could OCR have turned into
-//! it ([`candidates`], read through the learned OCR [`channel`])? If it is, is another word
+//! it ([`candidates`], read through the learned OCR channel, module `channel`)? If it is, is another word
 //! that OCR confuses with it more likely here ("for" / "för")? Candidates are ranked by a noisy
 //! channel: `P(token | word) · P(word | neighbours)`, the second from the corpus word-pair
-//! model ([`context`]). The document's own damage rate — the share of tokens the lexicon
+//! model (module `context`). The document's own damage rate — the share of tokens the lexicon
 //! rejects — sets how much a known word is trusted: on good OCR, real words are left alone.
 //!
 //! # Performance considerations
