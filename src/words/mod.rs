@@ -646,29 +646,41 @@ pub fn edits(
             targets.push((joined, i, Some(j)));
         }
     }
+    let mut found: FxHashMap<String, (Arc<Vec<Candidate>>, Rc<[Ix]>)> = FxHashMap::default();
     for (token, i, second) in targets {
         let token = token.as_str();
         let u = &units[i];
-        let cands = if u.first_part && second.is_none() {
-            // Cached apart from the word of the same letters (a key no token has).
-            let key = format!("{token}-");
-            cache.unknown(&key, || first_parts_for(lexicon, token))
+        // A first part is looked up apart from the word of the same letters (a key no token
+        // has); each distinct key's candidates and their context keys once per document.
+        let key = if u.first_part && second.is_none() {
+            format!("{token}-")
         } else {
-            cache.unknown(token, || candidates_for(lexicon, token))
+            token.to_string()
+        };
+        let (cands, cand_keys) = match found.get(&key) {
+            Some(c) => c.clone(),
+            None => {
+                let cands = cache.unknown(&key, || match key.strip_suffix('-') {
+                    Some(part) => first_parts_for(lexicon, part),
+                    None => candidates_for(lexicon, token),
+                });
+                let keys: Rc<[Ix]> = cands
+                    .iter()
+                    .map(|c| vocab.intern(&context::key(&c.word)))
+                    .collect();
+                found.insert(key, (cands.clone(), keys.clone()));
+                (cands, keys)
+            }
         };
         if cands.is_empty() {
             continue;
         }
         let last = &units[second.unwrap_or(i)];
-        let cand_keys: Vec<Ix> = cands
-            .iter()
-            .map(|c| vocab.intern(&context::key(&c.word)))
-            .collect();
         let at = context(&vocab, &keys, &model, &units, u, last);
         let scored = rank(
             token,
             u.starts(),
-            cands.iter().zip(&cand_keys).map(|(c, &k)| {
+            cands.iter().zip(cand_keys.iter()).map(|(c, &k)| {
                 let evidence = if doc.uni.contains(&k) {
                     SEEN_EVIDENCE
                 } else {
