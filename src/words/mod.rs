@@ -52,6 +52,9 @@ pub struct Cache {
 
 pub(crate) type Memo<T> = Mutex<FxHashMap<String, T>>;
 
+/// A rejected token's candidates.
+type Candidates = Arc<Vec<Candidate>>;
+
 /// A known word's look-alikes, with the zipf gain of a changed compound part.
 type Alternatives = Arc<Vec<(Candidate, f32)>>;
 
@@ -646,7 +649,7 @@ pub fn edits(
             targets.push((joined, i, Some(j)));
         }
     }
-    let mut found: FxHashMap<String, (Arc<Vec<Candidate>>, Rc<[Ix]>)> = FxHashMap::default();
+    let mut found: FxHashMap<String, (Candidates, Rc<[Ix]>)> = FxHashMap::default();
     for (token, i, second) in targets {
         let token = token.as_str();
         let u = &units[i];
