@@ -201,6 +201,20 @@ struct Unit {
 }
 
 impl Unit {
+    /// A unit not yet linked to its neighbours, with no special glyph.
+    fn new(span: Span, status: Status, sentence_start: bool) -> Unit {
+        Unit {
+            span,
+            status,
+            sentence_start,
+            prev: None,
+            next: None,
+            special: None,
+            first_part: false,
+            line_start: false,
+        }
+    }
+
     /// Does a sentence, heading or list item start here, so that a capital is the writer's?
     /// (A wrapped line of running text starts mid-sentence: a capital there, "Overstiger",
     /// is OCR's "Ö" for "ö"; see [`wrapped_into`].)
@@ -308,6 +322,16 @@ fn classify<'t>(
     Status::Unknown
 }
 
+/// Appends `u`, linked to the unit before it when the two are adjacent in a sentence.
+fn push_linked(out: &mut Vec<Unit>, u: Unit, linked: bool) {
+    let idx = out.len();
+    out.push(u);
+    if linked && idx > 0 {
+        out[idx].prev = Some(idx - 1);
+        out[idx - 1].next = Some(idx);
+    }
+}
+
 /// Splits text into units with their neighbours.
 fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
@@ -324,21 +348,11 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
             }
             TokenKind::Punct if s == "|" => {
                 // OCR's "|" for a capital "I" standing alone: the word "I" ("I enlighet med").
-                let idx = out.len();
-                out.push(Unit {
-                    span: t.span,
-                    status: Status::Skip,
-                    sentence_start,
-                    prev: None,
-                    next: None,
+                let u = Unit {
                     special: Some(Special::Bar),
-                    first_part: false,
-                    line_start: false,
-                });
-                if linked && idx > 0 {
-                    out[idx].prev = Some(idx - 1);
-                    out[idx - 1].next = Some(idx);
-                }
+                    ..Unit::new(t.span, Status::Skip, sentence_start)
+                };
+                push_linked(&mut out, u, linked);
                 sentence_start = false;
                 linked = true;
             }
@@ -351,22 +365,11 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                 }
             }
             TokenKind::Number => {
-                let special = (s == "1").then_some(Special::One);
-                let idx = out.len();
-                out.push(Unit {
-                    span: t.span,
-                    status: Status::Skip,
-                    sentence_start,
-                    prev: None,
-                    next: None,
-                    special,
-                    first_part: false,
-                    line_start: false,
-                });
-                if linked && idx > 0 {
-                    out[idx].prev = Some(idx - 1);
-                    out[idx - 1].next = Some(idx);
-                }
+                let u = Unit {
+                    special: (s == "1").then_some(Special::One),
+                    ..Unit::new(t.span, Status::Skip, sentence_start)
+                };
+                push_linked(&mut out, u, linked);
                 sentence_start = false;
                 linked = true;
             }
@@ -387,21 +390,11 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                 let last = parts.len() - 1;
                 for (pi, p) in parts.into_iter().enumerate() {
                     let status = classify(judge, text, p, period && pi == last);
-                    let idx = out.len();
-                    out.push(Unit {
-                        span: p,
-                        status,
-                        sentence_start,
-                        prev: None,
-                        next: None,
-                        special: None,
+                    let u = Unit {
                         first_part: pi == last && hyphen_follows(text, p),
-                        line_start: false,
-                    });
-                    if linked && idx > 0 {
-                        out[idx].prev = Some(idx - 1);
-                        out[idx - 1].next = Some(idx);
-                    }
+                        ..Unit::new(p, status, sentence_start)
+                    };
+                    push_linked(&mut out, u, linked);
                     sentence_start = false;
                     linked = pi == last;
                 }
