@@ -137,8 +137,14 @@ impl<'a> Model<'a> {
         if cp == 0 {
             return w.p;
         }
-        let cb = self.pair(prev, w).map_or(0, |p| self.ngrams.pair_count(p)) as f64;
-        (LAMBDA * cb / cp as f64 + (1.0 - LAMBDA) * w.p).max(FLOOR)
+        let cb = self.pair(prev, w).map_or(0, |p| self.ngrams.pair_count(p));
+        Self::bigram_of(cb, cp, w.p)
+    }
+
+    /// Interpolates a pair count (of `cb` after a word seen `cp` times) with the unigram
+    /// estimate `p`.
+    fn bigram_of(cb: u64, cp: u64, p: f64) -> f64 {
+        (LAMBDA * cb as f64 / cp as f64 + (1.0 - LAMBDA) * p).max(FLOOR)
     }
 
     fn pair(&self, a: Key, b: Key) -> Option<Pair> {
@@ -220,8 +226,8 @@ impl Place<'_, '_> {
         let bi = if self.prev_count == 0 {
             w.p
         } else {
-            let cb = prev_w.map_or(0, |p| m.ngrams.pair_count(p)) as f64;
-            (LAMBDA * cb / self.prev_count as f64 + (1.0 - LAMBDA) * w.p).max(FLOOR)
+            let cb = prev_w.map_or(0, |p| m.ngrams.pair_count(p));
+            Model::bigram_of(cb, self.prev_count, w.p)
         };
         let mut p = match self.pp_prev {
             Some((pair, cp)) => {
@@ -239,8 +245,8 @@ impl Place<'_, '_> {
         let bi = if cw == 0 {
             self.next.p
         } else {
-            let cb = w_next.map_or(0, |p| m.ngrams.pair_count(p)) as f64;
-            (LAMBDA * cb / cw as f64 + (1.0 - LAMBDA) * self.next.p).max(FLOOR)
+            let cb = w_next.map_or(0, |p| m.ngrams.pair_count(p));
+            Model::bigram_of(cb, cw, self.next.p)
         };
         let words = self.prev.kind == KeyKind::Word && w.kind == KeyKind::Word;
         p *= m.trigram_after(prev_w, words, self.next, bi) / self.next.p;
