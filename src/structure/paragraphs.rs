@@ -85,6 +85,13 @@ pub(crate) struct BodyLine<'a> {
     pub span: Span,
 }
 
+impl BodyLine<'_> {
+    /// Where a match in the line's text lies in the whole text.
+    fn span_of(&self, m: regex::Match<'_>) -> Span {
+        Span::new(self.span.start + m.start(), self.span.start + m.end())
+    }
+}
+
 impl Rules {
     pub fn new() -> Rules {
         Rules {
@@ -308,12 +315,11 @@ impl Rules {
     pub fn section_signs(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
         for c in self.inline_section.captures_iter(line.text) {
             let m = c.get(1).or_else(|| c.get(2)).expect("one group matches");
-            let start = line.span.start + m.start();
             let before = &line.text[..m.start()];
             let after = if before.ends_with(' ') { "§" } else { " §" };
             out.push(Edit::new(
                 text,
-                Span::new(start, start + 1),
+                line.span_of(m),
                 after,
                 EditKind::Typography,
                 0.7,
@@ -329,10 +335,9 @@ impl Rules {
                 if m.as_str() == "-" {
                     continue;
                 }
-                let start = line.span.start + m.start();
                 out.push(Edit::new(
                     text,
-                    Span::new(start, line.span.start + m.end()),
+                    line.span_of(m),
                     "-",
                     EditKind::Typography,
                     0.8,
@@ -347,7 +352,7 @@ impl Rules {
         let mut at = 0;
         while let Some(c) = self.dash.captures_at(line.text, at) {
             let m = c.get(1).expect("group 1");
-            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            let span = line.span_of(m);
             out.push(Edit::new(
                 text,
                 span,
@@ -369,7 +374,7 @@ impl Rules {
             let num = |s: &str| s.replace(['.', ':'], "").parse::<u32>().ok();
             let rising = matches!((num(x.as_str()), num(y.as_str())), (Some(a), Some(b)) if b >= a);
             if x.as_str().len() == y.as_str().len() && !y.as_str().starts_with('0') && rising {
-                let span = Span::new(line.span.start + d.start(), line.span.start + d.end());
+                let span = line.span_of(d);
                 out.push(Edit::new(
                     text,
                     span,
@@ -382,7 +387,7 @@ impl Rules {
         }
         for c in self.double_section.captures_iter(line.text) {
             let m = c.get(1).expect("group 1");
-            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            let span = line.span_of(m);
             out.push(Edit::new(
                 text,
                 span,
@@ -394,7 +399,7 @@ impl Rules {
         }
         for c in self.coord_dash.captures_iter(line.text) {
             let m = c.get(1).expect("group 1");
-            let span = Span::new(line.span.start + m.start(), line.span.start + m.end());
+            let span = line.span_of(m);
             out.push(Edit::new(
                 text,
                 span,
