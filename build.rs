@@ -17,6 +17,10 @@ mod roles;
 #[path = "src/lexicon/hash.rs"]
 mod hash;
 
+#[allow(dead_code)] // the reader half is the library's
+#[path = "src/lexicon/trie.rs"]
+mod trie;
+
 fn lines(path: &Path) -> impl Iterator<Item = String> {
     println!("cargo:rerun-if-changed={}", path.display());
     let file = File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -116,6 +120,11 @@ fn main() {
         ));
     }
     write_map(&out, "skeletons.fst", skel_entries);
+    // The candidate walk reads the skeleton map as flat arrays (src/lexicon/trie.rs).
+    let map = std::fs::read(out.join("skeletons.fst")).unwrap();
+    let fst = fst::raw::Fst::new(&map[..]).unwrap();
+    std::fs::write(out.join("skeletons.trie"), trie::flatten(&fst)).unwrap();
+    std::fs::remove_file(out.join("skeletons.fst")).unwrap();
     File::create(out.join("skeleton-forms.bin"))
         .unwrap()
         .write_all(&blob)
@@ -125,6 +134,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/skeleton.rs");
     println!("cargo:rerun-if-changed=src/lexicon/roles.rs");
     println!("cargo:rerun-if-changed=src/lexicon/hash.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/trie.rs");
 }
 
 /// The word statistics of the reference corpus as flat little-endian `u32` arrays (layout in

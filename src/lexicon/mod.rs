@@ -4,13 +4,14 @@
 //! The data is the full-form expansion of the Hunspell dictionary "Den stora svenska
 //! ordlistan" with each form's compound role, ranked by wordfreq's Swedish frequencies and
 //! extended by putsa's extras list (see `dictionaries/README.md`). The build script turns it
-//! into [`fst`] maps (forms; diacritic skeletons, each with its forms and their entries in a
-//! blob) and the reference corpus's counts into a flat table (module `ngrams`), all embedded in
-//! the binary; [`Lexicon::embedded`] opens them in place.
+//! into an [`fst`] map of the forms, a flat-array trie of their diacritic skeletons (module
+//! `trie`; each skeleton's forms and their entries in a blob) and the reference corpus's counts
+//! into a flat table (module `ngrams`), all embedded in the binary; [`Lexicon::embedded`] opens
+//! them in place.
 //!
 //! # Performance considerations
 //! Opening the embedded lexicon costs microseconds and no heap beyond a few pointers; the
-//! tables (about 25 MB) live in the binary's read-only data and are paged in on use. An exact
+//! tables (about 32 MB) live in the binary's read-only data and are paged in on use. An exact
 //! lookup costs a few hundred nanoseconds, a compound analysis a few microseconds.
 
 pub(crate) mod compound;
@@ -18,6 +19,7 @@ mod hash;
 pub(crate) mod ngrams;
 pub(crate) mod roles;
 pub mod skeleton;
+pub(crate) mod trie;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -27,9 +29,14 @@ use fst::Map;
 
 pub use compound::Compound;
 use ngrams::NGrams;
+use trie::Trie;
 
 static FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forms.fst"));
-static SKELETONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeletons.fst"));
+/// Bytes at an 8-byte boundary, so that the flat trie's arrays are read in place.
+#[repr(C, align(8))]
+struct Aligned<B: ?Sized>(B);
+static SKELETONS: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/skeletons.trie")));
 static SKELETON_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton-forms.bin"));
 static NGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.bin"));
 
@@ -38,7 +45,7 @@ static EMBEDDED: LazyLock<Arc<Data>> = LazyLock::new(|| Arc::new(open_data()));
 fn open_data() -> Data {
     Data {
         forms: Map::new(FORMS).expect("embedded forms map is valid"),
-        skeletons: Map::new(SKELETONS).expect("embedded skeleton map is valid"),
+        skeletons: Trie::new(&SKELETONS.0),
         ngrams: NGrams::new(NGRAMS),
     }
 }
@@ -55,7 +62,7 @@ pub fn open_embedded_uncached() -> Lexicon {
 
 struct Data {
     forms: Map<&'static [u8]>,
-    skeletons: Map<&'static [u8]>,
+    skeletons: Trie<'static>,
     ngrams: NGrams,
 }
 
@@ -296,7 +303,7 @@ impl Lexicon {
 
     /// The forms whose skeleton (lower case, diacritics folded) is `skeleton`, with entries.
     pub fn by_skeleton(&self, skeleton: &str, f: impl FnMut(&str, Entry)) {
-        if let Some(v) = self.data.skeletons.get(skeleton) {
+        if let Some(v) = self.data.skeletons.get(skeleton.as_bytes()) {
             self.skeleton_forms(v, skeleton, f);
         }
     }
@@ -333,7 +340,7 @@ impl Lexicon {
     }
 
     /// The skeleton map, for prefix walks and fuzzy search.
-    pub(crate) fn skeleton_map(&self) -> &Map<&'static [u8]> {
+    pub(crate) fn skeleton_map(&self) -> &Trie<'static> {
         &self.data.skeletons
     }
 

@@ -4,13 +4,13 @@
 use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
-use fst::raw::{Fst, Node, Output};
 use rustc_hash::FxHashMap;
 
 use super::channel::{is_mark, CHANNEL, GENERIC, MARK_COST};
 use crate::lexicon::compound::split_roles;
 use crate::lexicon::roles;
 use crate::lexicon::skeleton::fold_char;
+use crate::lexicon::trie::{Node, Trie};
 use crate::Lexicon;
 
 /// Readings dearer than this are left to the arbitrary-edit fallback: the table's one-off
@@ -104,7 +104,7 @@ fn lower1(c: char) -> Option<char> {
 }
 
 struct Walk<'a> {
-    fst: &'a Fst<&'static [u8]>,
+    trie: Trie<'a>,
     /// The cost bound of the walk: the budget, tightened by the slack as whole words are
     /// found.
     limit: Cell<f32>,
@@ -227,7 +227,7 @@ impl<'a> Walk<'a> {
             readings.push(r);
         }
         Walk {
-            fst: lex.skeleton_map().as_fst(),
+            trie: *lex.skeleton_map(),
             limit: Cell::new(search.budget),
             price: None,
             path: RefCell::new(Vec::with_capacity(32)),
@@ -240,23 +240,14 @@ impl<'a> Walk<'a> {
 
     fn run(&self, start: usize, whole: bool, out: &mut Vec<Hit>) {
         let limits = (self.search.generic_edits, 1);
-        self.step(
-            self.fst.root(),
-            Output::zero(),
-            start,
-            start,
-            0.0,
-            limits,
-            whole,
-            out,
-        );
+        self.step(Trie::ROOT, 0, start, start, 0.0, limits, whole, out);
     }
 
     #[allow(clippy::too_many_arguments)]
     fn step(
         &self,
-        node: Node<'_>,
-        acc: Output,
+        node: Node,
+        acc: u64,
         start: usize,
         i: usize,
         cost: f32,
@@ -264,9 +255,10 @@ impl<'a> Walk<'a> {
         whole: bool,
         out: &mut Vec<Hit>,
     ) {
-        if node.is_final() && i > start && (!whole || i == self.obs.len()) {
+        let end = i > start && (!whole || i == self.obs.len());
+        if let Some(f) = self.trie.final_output(node).filter(|_| end) {
             // The map value locates the skeleton's forms: it identifies the skeleton.
-            let v = acc.cat(node.final_output()).value();
+            let v = acc.wrapping_add(f);
             match out.iter_mut().find(|o| o.end == i && o.value == v) {
                 Some(o) => o.cost = o.cost.min(cost),
                 None => {
@@ -324,13 +316,12 @@ impl<'a> Walk<'a> {
             );
         }
         // insertion or substitution of an ASCII letter of the skeleton alphabet
-        for t in node.transitions() {
-            if !t.inp.is_ascii_lowercase() {
+        for (inp, n, t_out) in self.trie.children(node) {
+            if !inp.is_ascii_lowercase() {
                 continue;
             }
-            let n = self.fst.node(t.addr);
-            let o = acc.cat(t.out);
-            self.path.borrow_mut().push(t.inp);
+            let o = acc.wrapping_add(t_out);
+            self.path.borrow_mut().push(inp);
             if i > start {
                 self.step(n, o, start, i, g, (generic - 1, inserts), whole, out);
             }
@@ -346,8 +337,8 @@ impl<'a> Walk<'a> {
     #[allow(clippy::too_many_arguments)]
     fn descend(
         &self,
-        node: Node<'_>,
-        acc: Output,
+        node: Node,
+        acc: u64,
         seg: &Seg,
         (start, i): (usize, usize),
         cost: f32,
@@ -366,16 +357,11 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn follow<'n>(
-        &'n self,
-        mut node: Node<'n>,
-        mut acc: Output,
-        bytes: &[u8],
-    ) -> Option<(Node<'n>, Output)> {
+    fn follow(&self, mut node: Node, mut acc: u64, bytes: &[u8]) -> Option<(Node, u64)> {
         for &b in bytes {
-            let t = node.transition(node.find_input(b)?);
-            acc = acc.cat(t.out);
-            node = self.fst.node(t.addr);
+            let (next, out) = self.trie.child(node, b)?;
+            acc = acc.wrapping_add(out);
+            node = next;
         }
         Some((node, acc))
     }

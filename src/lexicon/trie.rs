@@ -1,0 +1,200 @@
+//! The skeleton map laid out as flat arrays, for the candidate walk.
+//!
+//! The walk of module `words::candidates` follows one byte at a time from thousands of nodes
+//! per token. In the `fst` encoding each step decodes a node's header, its packed
+//! transition table and a variable-width address and output; here a node is a range of a
+//! sorted transition array, and a transition is two array reads. The map's values are the
+//! same: the sum of the outputs along a path, plus the final output of the node it ends at.
+//!
+//! # Layout
+//! Little-endian, built by [`flatten`] (at build time, from the map the build writes):
+//! a header of `u32`s `[MAGIC, nodes, transitions, 0]`; `first[nodes + 1]` (`u32`: node
+//! `n`'s transitions are `first[n]..first[n + 1]`, sorted by byte); `keys[transitions]`
+//! (`u32`: byte << 24 | target node), padded to 8 bytes; `finals[nodes]` (`u64`: the final
+//! output, or [`NOT_FINAL`]); `outs[transitions]` (`u64`: each transition's output). Nodes
+//! are numbered depth first from the root (0), so a walk's next nodes are mostly near.
+//!
+//! # Performance considerations
+//! About 12 bytes a transition and 12 a node: 9 MB for the skeleton map's 282,000 nodes,
+//! against 3 MB as an `fst`. The walk, most of the word stage's time on damaged text, got
+//! about twice as fast (see `benches/words.rs`).
+
+/// Marks the layout.
+pub const MAGIC: u32 = 0x7472_6965;
+/// A node's final output when it is not final.
+pub const NOT_FINAL: u64 = u64::MAX;
+
+/// A node of the trie.
+pub type Node = u32;
+
+/// The flat trie, read in place.
+#[derive(Clone, Copy)]
+pub struct Trie<'a> {
+    first: &'a [u32],
+    keys: &'a [u32],
+    finals: &'a [u64],
+    outs: &'a [u64],
+}
+
+impl<'a> Trie<'a> {
+    /// The root node.
+    pub const ROOT: Node = 0;
+
+    /// Opens a trie [`flatten`] wrote; `data` must be 8-byte aligned.
+    pub fn new(data: &'a [u8]) -> Trie<'a> {
+        let header: &[u32] = bytemuck::cast_slice(&data[..16]);
+        assert_eq!(header[0], MAGIC, "a flat trie, in this byte order");
+        let (nodes, trans) = (header[1] as usize, header[2] as usize);
+        let mut at = 16;
+        let mut take = |bytes: usize| {
+            let s = &data[at..at + bytes];
+            at += bytes.next_multiple_of(8);
+            s
+        };
+        let first = bytemuck::cast_slice(take(4 * (nodes + 1)));
+        let keys = bytemuck::cast_slice(take(4 * trans));
+        let finals = bytemuck::cast_slice(take(8 * nodes));
+        let outs = bytemuck::cast_slice(take(8 * trans));
+        assert_eq!(at, data.len(), "flat trie has the size its header says");
+        Trie {
+            first,
+            keys,
+            finals,
+            outs,
+        }
+    }
+
+    /// The final output of `n`, if a key ends there.
+    #[inline]
+    pub fn final_output(&self, n: Node) -> Option<u64> {
+        let v = self.finals[n as usize];
+        (v != NOT_FINAL).then_some(v)
+    }
+
+    /// The node after `n` on `byte`, with the transition's output.
+    #[inline]
+    pub fn child(&self, n: Node, byte: u8) -> Option<(Node, u64)> {
+        let (a, z) = (self.first[n as usize], self.first[n as usize + 1]);
+        for t in a as usize..z as usize {
+            let k = self.keys[t];
+            let b = (k >> 24) as u8;
+            if b == byte {
+                return Some((k & 0xff_ffff, self.outs[t]));
+            }
+            if b > byte {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Every transition of `n`: byte, next node, output.
+    #[inline]
+    pub fn children(&self, n: Node) -> impl Iterator<Item = (u8, Node, u64)> + '_ {
+        let (a, z) = (self.first[n as usize], self.first[n as usize + 1]);
+        (a as usize..z as usize).map(|t| {
+            let k = self.keys[t];
+            ((k >> 24) as u8, k & 0xff_ffff, self.outs[t])
+        })
+    }
+
+    /// The value of `key`, if it is in the map.
+    pub fn get(&self, key: &[u8]) -> Option<u64> {
+        let (mut n, mut acc) = (Self::ROOT, 0u64);
+        for &b in key {
+            let (next, out) = self.child(n, b)?;
+            n = next;
+            acc = acc.wrapping_add(out);
+        }
+        self.final_output(n).map(|f| acc.wrapping_add(f))
+    }
+}
+
+/// Lays out the `fst` map `fst` as a flat trie (the build script's half; the library's tests
+/// use it too).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn flatten<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
+    use std::collections::HashMap;
+    // Number the nodes depth first, children in byte order.
+    let mut id: HashMap<fst::raw::CompiledAddr, u32> = HashMap::new();
+    let mut order = Vec::new();
+    let mut stack = vec![fst.root().addr()];
+    while let Some(addr) = stack.pop() {
+        if id.contains_key(&addr) {
+            continue;
+        }
+        id.insert(addr, order.len() as u32);
+        order.push(addr);
+        let node = fst.node(addr);
+        let mut next: Vec<_> = node.transitions().map(|t| t.addr).collect();
+        next.reverse();
+        stack.extend(next.into_iter().filter(|a| !id.contains_key(a)));
+    }
+    assert!(order.len() < 1 << 24, "node ids fit 24 bits");
+    let (mut first, mut keys, mut finals, mut outs) = (vec![0u32], vec![], vec![], vec![]);
+    for &addr in &order {
+        let node = fst.node(addr);
+        for t in node.transitions() {
+            keys.push(u32::from(t.inp) << 24 | id[&t.addr]);
+            outs.push(t.out.value());
+        }
+        first.push(keys.len() as u32);
+        let f = node.final_output().value();
+        assert!(f != NOT_FINAL, "a final output is never the not-final mark");
+        finals.push(if node.is_final() { f } else { NOT_FINAL });
+    }
+    let mut out = Vec::new();
+    let pad = |out: &mut Vec<u8>| out.resize(out.len().next_multiple_of(8), 0);
+    for v in [MAGIC, order.len() as u32, keys.len() as u32, 0] {
+        out.extend(v.to_le_bytes());
+    }
+    out.extend(first.iter().flat_map(|v| v.to_le_bytes()));
+    pad(&mut out);
+    out.extend(keys.iter().flat_map(|v| v.to_le_bytes()));
+    pad(&mut out);
+    out.extend(finals.iter().flat_map(|v| v.to_le_bytes()));
+    out.extend(outs.iter().flat_map(|v| v.to_le_bytes()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Flattens a map whose keys share prefixes and suffixes and whose values need outputs
+    /// on inner transitions, and reads every key back, and keys that are not in it.
+    #[test]
+    fn a_flat_trie_holds_the_map_it_was_made_from() {
+        let keys = [
+            ("a", 7u64),
+            ("ab", 0),
+            ("abc", 1 << 40),
+            ("abd", 3),
+            ("b", 12_345_678_901),
+            ("bar", 5),
+            ("bard", 5),
+            ("xyz", 9),
+        ];
+        let map = fst::Map::from_iter(keys.iter().map(|&(k, v)| (k, v))).unwrap();
+        let bytes = flatten(map.as_fst());
+        // The reader wants 8-byte alignment, as the embedded copy has.
+        let words: Vec<u64> = bytes
+            .chunks(8)
+            .map(|c| {
+                let mut b = [0; 8];
+                b[..c.len()].copy_from_slice(c);
+                u64::from_le_bytes(b)
+            })
+            .collect();
+        let trie = Trie::new(&bytemuck::cast_slice(&words)[..bytes.len()]);
+        for (k, v) in keys {
+            assert_eq!(trie.get(k.as_bytes()), Some(v), "{k}");
+        }
+        for k in ["", "c", "abe", "ba", "abcd", "xy"] {
+            assert_eq!(trie.get(k.as_bytes()), None, "{k}");
+        }
+        let root: Vec<u8> = trie.children(Trie::ROOT).map(|(b, _, _)| b).collect();
+        assert_eq!(root, b"abx");
+        assert_eq!(trie.child(Trie::ROOT, b'c'), None);
+    }
+}
