@@ -608,20 +608,25 @@ pub fn edits(
     // Each unit's context word, and how often the document spells each word as it is
     // (evidence for candidates).
     let mut vocab = Vocab::default();
-    let mut spelled: FxHashMap<&str, (Ix, usize)> = FxHashMap::default();
+    // Each distinct spelling gets a number, so that what is worked out per spelling is
+    // found by index.
+    let mut spelled: FxHashMap<&str, (Ix, usize, usize)> = FxHashMap::default();
     let mut keys: Vec<Ix> = Vec::with_capacity(units.len());
+    let mut spelling: Vec<usize> = Vec::with_capacity(units.len());
     for u in &units {
         let s = u.span.of(text);
+        let n = spelled.len();
         let e = spelled.entry(s).or_insert_with(|| {
             let k = if u.status == Status::Skip && s.chars().all(|c| c.is_ascii_digit()) {
                 vocab.intern("<num>")
             } else {
                 vocab.intern(&context::key(s))
             };
-            (k, 0)
+            (k, 0, n)
         });
         e.1 += 1;
         keys.push(e.0);
+        spelling.push(e.2);
     }
     let mut doc = DocCounts::default();
     for (i, u) in units.iter().enumerate() {
@@ -756,7 +761,7 @@ pub fn edits(
     doc.add_pairs(&vocab, &keys, &units);
 
     // Pass 2: real words that context says OCR confused, and glyphs that are the word "i".
-    let mut alternatives: FxHashMap<&str, (Alternatives, Rc<[Ix]>)> = FxHashMap::default();
+    let mut alternatives: Vec<Option<(Alternatives, Vec<Ix>)>> = vec![None; spelled.len()];
     for (i, u) in units.iter().enumerate() {
         let token = u.span.of(text);
         if let Some(sp) = u.special {
@@ -778,8 +783,8 @@ pub fn edits(
         let capitalised = token.starts_with(char::is_uppercase);
         let is_compound = u.status == Status::Compound;
         // Each distinct token's alternatives and their context keys, once per document.
-        let (alts, alt_keys) = match alternatives.get(token) {
-            Some(a) => a.clone(),
+        let (alts, alt_keys) = match &alternatives[spelling[i]] {
+            Some(a) => a,
             None => {
                 let alts = cache.known(token, || {
                     let search = Search::within(REAL_WORD_BUDGET);
@@ -793,12 +798,11 @@ pub fn edits(
                     }
                     alts
                 });
-                let keys: Rc<[Ix]> = alts
+                let keys = alts
                     .iter()
                     .map(|(c, _)| vocab.intern(&context::key(&c.word)))
                     .collect();
-                alternatives.insert(token, (alts.clone(), keys.clone()));
-                (alts, keys)
+                alternatives[spelling[i]].insert((alts, keys))
             }
         };
         if alt_keys.iter().all(|&k| k == own) {
