@@ -2,6 +2,7 @@
 //! token through the OCR channel, whole words first, then compounds part by part.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -103,6 +104,74 @@ fn lower1(c: char) -> Option<char> {
     l.next().is_none().then_some(first)
 }
 
+/// The readings at one position of a token: OCR characters consumed, skeleton bytes, cost.
+type Readings = Rc<[(usize, Seg, f32)]>;
+
+/// Most positions remembered per thread before the memo is cleared.
+const POSITION_READINGS_LIMIT: usize = 50_000;
+
+thread_local! {
+    /// The readings at a position, by its character and the next: the same few hundred
+    /// pairs recur in every token, and working them out was a tenth of the word stage.
+    static POSITION_READINGS: RefCell<FxHashMap<(char, Option<char>), Readings>> =
+        RefCell::default();
+}
+
+/// The readings at a position whose character is `a`, followed by `b`: its own letter, a
+/// mark OCR made of a diacritic, and the channel's readings of `a` and of `a` + `b`.
+fn readings_at(a: char, b: Option<char>) -> Vec<(usize, Seg, f32)> {
+    let mut r: Vec<(usize, Seg, f32)> = Vec::new();
+    let lc = a.to_lowercase().next().unwrap_or(a);
+    if a.is_alphabetic() {
+        r.push((1, Seg::of_char(fold_char(lc)), CHANNEL.identity(lc)));
+    }
+    if is_mark(a) {
+        r.push((
+            1,
+            Seg {
+                buf: [0; 8],
+                len: 0,
+            },
+            MARK_COST,
+        ));
+    }
+    for (len, b) in [(1, '\0'), (2, b.unwrap_or('\0'))] {
+        if len == 2 && b == '\0' {
+            break;
+        }
+        let lower = match (lower1(a), lower1(b)) {
+            (Some(la), Some(lb)) => Some((la, lb)),
+            _ => None,
+        };
+        let mut add = |readings: &[(Seg, f32)]| {
+            for &(skel, c) in readings {
+                if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && *s == skel) {
+                    e.2 = e.2.min(c);
+                } else {
+                    r.push((len, skel, c));
+                }
+            }
+        };
+        match lower {
+            Some(l) => {
+                add(READINGS.get(&(a, b)).map_or(&[], Vec::as_slice));
+                if l != (a, b) {
+                    add(READINGS.get(&l).map_or(&[], Vec::as_slice));
+                }
+            }
+            // A letter whose lower case is longer ("İ"): by the table's strings.
+            None => {
+                let seg: String = [a, b].iter().take(len).collect();
+                let lower_seg: String = seg.chars().flat_map(char::to_lowercase).collect();
+                for s in [&seg, &lower_seg] {
+                    add(&segs(CHANNEL.readings(s)));
+                }
+            }
+        }
+    }
+    r
+}
+
 struct Walk<'a> {
     trie: Trie<'a>,
     /// The cost bound of the walk: the budget, tightened by the slack as whole words are
@@ -115,7 +184,7 @@ struct Walk<'a> {
     path: RefCell<Vec<u8>>,
     obs: Vec<char>,
     /// per observed position: readings (ocr chars consumed, skeleton bytes, cost)
-    readings: Vec<Vec<(usize, Seg, f32)>>,
+    readings: Vec<Readings>,
     /// Letters OCR may drop altogether ("fr" for "för"), with their cost.
     inserts: &'static [(Seg, f32)],
     search: Search,
@@ -169,63 +238,20 @@ struct Hit {
 impl<'a> Walk<'a> {
     fn new(lex: &'a Lexicon, token: &str, search: Search) -> Walk<'a> {
         let obs: Vec<char> = token.chars().collect();
-        let mut readings = Vec::with_capacity(obs.len());
-        let (mut seg, mut lower_seg) = (String::new(), String::new());
-        for i in 0..obs.len() {
-            let mut r: Vec<(usize, Seg, f32)> = Vec::new();
-            let lc = obs[i].to_lowercase().next().unwrap_or(obs[i]);
-            if obs[i].is_alphabetic() {
-                r.push((1, Seg::of_char(fold_char(lc)), CHANNEL.identity(lc)));
+        let readings = POSITION_READINGS.with_borrow_mut(|known| {
+            if known.len() >= POSITION_READINGS_LIMIT {
+                known.clear();
             }
-            if is_mark(obs[i]) {
-                r.push((
-                    1,
-                    Seg {
-                        buf: [0; 8],
-                        len: 0,
-                    },
-                    MARK_COST,
-                ));
-            }
-            for len in 1..=2 {
-                if i + len > obs.len() {
-                    break;
-                }
-                let (a, b) = (obs[i], if len == 2 { obs[i + 1] } else { '\0' });
-                let lower = match (lower1(a), lower1(b)) {
-                    (Some(la), Some(lb)) => Some((la, lb)),
-                    _ => None,
-                };
-                let mut add = |readings: &[(Seg, f32)]| {
-                    for &(skel, c) in readings {
-                        if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && *s == skel) {
-                            e.2 = e.2.min(c);
-                        } else {
-                            r.push((len, skel, c));
-                        }
-                    }
-                };
-                match lower {
-                    Some(l) => {
-                        add(READINGS.get(&(a, b)).map_or(&[], Vec::as_slice));
-                        if l != (a, b) {
-                            add(READINGS.get(&l).map_or(&[], Vec::as_slice));
-                        }
-                    }
-                    // A letter whose lower case is longer ("İ"): by the table's strings.
-                    None => {
-                        seg.clear();
-                        seg.extend(&obs[i..i + len]);
-                        lower_seg.clear();
-                        lower_seg.extend(obs[i..i + len].iter().flat_map(|c| c.to_lowercase()));
-                        for s in [&seg, &lower_seg] {
-                            add(&segs(CHANNEL.readings(s)));
-                        }
-                    }
-                }
-            }
-            readings.push(r);
-        }
+            (0..obs.len())
+                .map(|i| {
+                    let key = (obs[i], obs.get(i + 1).copied());
+                    known
+                        .entry(key)
+                        .or_insert_with(|| readings_at(key.0, key.1).into())
+                        .clone()
+                })
+                .collect()
+        });
         Walk {
             trie: *lex.skeleton_map(),
             limit: Cell::new(search.budget),
@@ -277,7 +303,19 @@ impl<'a> Walk<'a> {
             }
         }
         if i < self.obs.len() {
-            for (len, skel, c) in &self.readings[i] {
+            // The bytes the node goes on with: most readings lead nowhere from it, and are
+            // skipped without a call.
+            let mut next = [0u64; 4];
+            for (b, _, _) in self.trie.children(node) {
+                next[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            let leads = |s: &Seg| {
+                s.len == 0 || next[usize::from(s.buf[0] >> 6)] >> (s.buf[0] & 63) & 1 != 0
+            };
+            for (len, skel, c) in self.readings[i].iter() {
+                if !leads(skel) {
+                    continue;
+                }
                 let limits = (generic, inserts);
                 self.descend(
                     node,
@@ -293,6 +331,9 @@ impl<'a> Walk<'a> {
             // A letter OCR dropped altogether ("fr" for "för").
             if inserts > 0 {
                 for (skel, c) in self.inserts {
+                    if !leads(skel) {
+                        continue;
+                    }
                     let limits = (generic, inserts - 1);
                     self.descend(node, acc, skel, (start, i), cost + c, limits, whole, out);
                 }
