@@ -17,12 +17,19 @@ pub(crate) struct Lexical<'a, 't> {
 }
 
 impl<'a, 't> Lexical<'a, 't> {
-    pub fn new(lex: &'a Lexicon, shared: &'a Cache) -> Lexical<'a, 't> {
+    /// Answers for a document of about `words` distinct spellings.
+    pub fn new(lex: &'a Lexicon, shared: &'a Cache, words: usize) -> Lexical<'a, 't> {
+        let map = || {
+            RefCell::new(FxHashMap::with_capacity_and_hasher(
+                words,
+                Default::default(),
+            ))
+        };
         Lexical {
             lex,
             shared,
-            list: RefCell::default(),
-            compound: RefCell::default(),
+            list: map(),
+            compound: map(),
         }
     }
 

@@ -590,7 +590,9 @@ pub fn edits(
     cache: &Cache,
 ) -> (Vec<Edit>, Vec<Edit>) {
     let toks = tokenize(text);
-    let judge = Lexical::new(lexicon, cache);
+    // Distinct spellings of a document: about one in twenty of its bytes (sizes the maps).
+    let spellings = text.len() / 20;
+    let judge = Lexical::new(lexicon, cache, spellings);
     let units = units(&judge, text, &toks);
     let model = Model::new(lexicon, Some(&cache.unigrams));
 
@@ -607,10 +609,11 @@ pub fn edits(
 
     // Each unit's context word, and how often the document spells each word as it is
     // (evidence for candidates).
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab::with_capacity(spellings);
     // Each distinct spelling gets a number, so that what is worked out per spelling is
     // found by index.
-    let mut spelled: FxHashMap<&str, (Ix, usize, usize)> = FxHashMap::default();
+    let mut spelled: FxHashMap<&str, (Ix, usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(spellings, Default::default());
     let mut keys: Vec<Ix> = Vec::with_capacity(units.len());
     let mut spelling: Vec<usize> = Vec::with_capacity(units.len());
     for u in &units {

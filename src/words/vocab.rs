@@ -3,6 +3,7 @@
 //! (most words never are: only the neighbours of a word in question).
 
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
@@ -14,16 +15,28 @@ pub(crate) type Ix = u32;
 
 #[derive(Default)]
 pub(crate) struct Vocab {
-    words: Vec<String>,
+    words: Vec<Rc<str>>,
     keys: Vec<OnceCell<Key>>,
     /// Skeleton id of each word: spellings that differ only by diacritics share one.
     skeletons: Vec<u32>,
-    by_word: FxHashMap<String, Ix>,
+    by_word: FxHashMap<Rc<str>, Ix>,
     by_skeleton: FxHashMap<String, u32>,
     buf: String,
 }
 
 impl Vocab {
+    /// Room for about `n` words without growing.
+    pub fn with_capacity(n: usize) -> Vocab {
+        Vocab {
+            words: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            skeletons: Vec::with_capacity(n),
+            by_word: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            by_skeleton: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            buf: String::new(),
+        }
+    }
+
     /// The index of context key `word` (lower case, or a marker such as "<num>").
     pub fn intern(&mut self, word: &str) -> Ix {
         if let Some(&i) = self.by_word.get(word) {
@@ -32,12 +45,19 @@ impl Vocab {
         let i = self.words.len() as Ix;
         self.buf.clear();
         skeleton_into(word, &mut self.buf);
-        let next = self.by_skeleton.len() as u32;
-        let s = *self.by_skeleton.entry(self.buf.clone()).or_insert(next);
-        self.words.push(word.to_string());
+        let s = match self.by_skeleton.get(&self.buf) {
+            Some(&s) => s,
+            None => {
+                let s = self.by_skeleton.len() as u32;
+                self.by_skeleton.insert(self.buf.clone(), s);
+                s
+            }
+        };
+        let word: Rc<str> = word.into();
+        self.words.push(word.clone());
         self.keys.push(OnceCell::new());
         self.skeletons.push(s);
-        self.by_word.insert(word.to_string(), i);
+        self.by_word.insert(word, i);
         i
     }
 
