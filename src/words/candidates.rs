@@ -1,7 +1,7 @@
 //! Candidate words for an OCR token: a cost-bounded walk of the skeleton map that reads the
 //! token through the OCR channel, whole words first, then compounds part by part.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -176,12 +176,15 @@ struct Walk<'a> {
     trie: Trie<'a>,
     /// The cost bound of the walk: the budget, tightened by the slack as whole words are
     /// found.
-    limit: Cell<f32>,
+    limit: f32,
     /// Prices a whole-word hit (value, skeleton): the cost of its cheapest candidate form, if
     /// it has one.
     price: Option<&'a Price<'a>>,
     /// The skeleton bytes of the path walked.
-    path: RefCell<Vec<u8>>,
+    path: Vec<u8>,
+    /// Where in the token the walk started, and whether hits must end at its end.
+    start: usize,
+    whole: bool,
     obs: Vec<char>,
     /// per observed position: readings (ocr chars consumed, skeleton bytes, cost)
     readings: Vec<Readings>,
@@ -254,9 +257,11 @@ impl<'a> Walk<'a> {
         });
         Walk {
             trie: *lex.skeleton_map(),
-            limit: Cell::new(search.budget),
+            limit: search.budget,
             price: None,
-            path: RefCell::new(Vec::with_capacity(32)),
+            path: Vec::with_capacity(32),
+            start: 0,
+            whole: true,
             obs,
             readings,
             inserts: &INSERTS,
@@ -264,45 +269,34 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn run(&self, start: usize, whole: bool, out: &mut Vec<Hit>) {
+    /// Walks from token position `start`, collecting hits that end anywhere after it, or
+    /// (`whole`) only at the token's end.
+    fn run(&mut self, start: usize, whole: bool, out: &mut Vec<Hit>) {
+        self.start = start;
+        self.whole = whole;
         let limits = (self.search.generic_edits, 1);
-        self.step(Trie::ROOT, 0, start, start, 0.0, limits, whole, out);
+        self.step(Trie::ROOT, 0, start, 0.0, limits, out);
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The walk at `node` (map output `acc`), `i` characters of the token read, at `cost`,
+    /// with `generic` arbitrary edits and `inserts` dropped letters still allowed.
     fn step(
-        &self,
+        &mut self,
         node: Node,
         acc: u64,
-        start: usize,
         i: usize,
         cost: f32,
         (generic, inserts): (u8, u8),
-        whole: bool,
         out: &mut Vec<Hit>,
     ) {
-        let end = i > start && (!whole || i == self.obs.len());
-        if let Some(f) = self.trie.final_output(node).filter(|_| end) {
-            // The map value locates the skeleton's forms: it identifies the skeleton.
-            let v = acc.wrapping_add(f);
-            match out.iter_mut().find(|o| o.end == i && o.value == v) {
-                Some(o) => o.cost = o.cost.min(cost),
-                None => {
-                    let skeleton = String::from_utf8_lossy(&self.path.borrow()).into_owned();
-                    if let Some(c) = self.price.and_then(|price| price(v, &skeleton)) {
-                        let limit = self.limit.get().min(c + self.search.slack);
-                        self.limit.set(limit);
-                    }
-                    out.push(Hit {
-                        end: i,
-                        cost,
-                        value: v,
-                        skeleton,
-                    });
-                }
+        let len = self.obs.len();
+        if i > self.start && (!self.whole || i == len) {
+            if let Some(f) = self.trie.final_output(node) {
+                // The map value locates the skeleton's forms: it identifies the skeleton.
+                self.hit(acc.wrapping_add(f), i, cost, out);
             }
         }
-        if i < self.obs.len() {
+        if i < len {
             // The bytes the node goes on with: most readings lead nowhere from it, and are
             // skipped without a call.
             let mut next = [0u64; 4];
@@ -312,49 +306,32 @@ impl<'a> Walk<'a> {
             let leads = |s: &Seg| {
                 s.len == 0 || next[usize::from(s.buf[0] >> 6)] >> (s.buf[0] & 63) & 1 != 0
             };
-            for (len, skel, c) in self.readings[i].iter() {
-                if !leads(skel) {
-                    continue;
+            let readings = Rc::clone(&self.readings[i]);
+            for &(n, seg, c) in readings.iter() {
+                if leads(&seg) {
+                    let limits = (generic, inserts);
+                    self.follow_on((node, acc), &seg, i + n, cost + c, limits, out);
                 }
-                let limits = (generic, inserts);
-                self.descend(
-                    node,
-                    acc,
-                    skel,
-                    (start, i + len),
-                    cost + c,
-                    limits,
-                    whole,
-                    out,
-                );
             }
             // A letter OCR dropped altogether ("fr" for "för").
             if inserts > 0 {
-                for (skel, c) in self.inserts {
-                    if !leads(skel) {
-                        continue;
+                let dropped = self.inserts;
+                for &(seg, c) in dropped {
+                    if leads(&seg) {
+                        let limits = (generic, inserts - 1);
+                        self.follow_on((node, acc), &seg, i, cost + c, limits, out);
                     }
-                    let limits = (generic, inserts - 1);
-                    self.descend(node, acc, skel, (start, i), cost + c, limits, whole, out);
                 }
             }
         }
-        if generic == 0 || cost + GENERIC > self.limit.get() {
+        if generic == 0 || cost + GENERIC > self.limit {
             return;
         }
         let g = cost + GENERIC;
+        let limits = (generic - 1, inserts);
         // deletion of an OCR character
-        if i < self.obs.len() {
-            self.step(
-                node,
-                acc,
-                start,
-                i + 1,
-                g,
-                (generic - 1, inserts),
-                whole,
-                out,
-            );
+        if i < len {
+            self.step(node, acc, i + 1, g, limits, out);
         }
         // insertion or substitution of an ASCII letter of the skeleton alphabet
         for (inp, n, t_out) in self.trie.children(node) {
@@ -362,39 +339,56 @@ impl<'a> Walk<'a> {
                 continue;
             }
             let o = acc.wrapping_add(t_out);
-            self.path.borrow_mut().push(inp);
-            if i > start {
-                self.step(n, o, start, i, g, (generic - 1, inserts), whole, out);
+            self.path.push(inp);
+            if i > self.start {
+                self.step(n, o, i, g, limits, out);
             }
-            if i < self.obs.len() {
-                self.step(n, o, start, i + 1, g, (generic - 1, inserts), whole, out);
+            if i < len {
+                self.step(n, o, i + 1, g, limits, out);
             }
-            self.path.borrow_mut().pop();
+            self.path.pop();
         }
     }
 
-    /// Follows `seg` from `node` and goes on walking from obs position `to.1`, if the segment
-    /// is in the map and `cost` within the budget.
-    #[allow(clippy::too_many_arguments)]
-    fn descend(
-        &self,
-        node: Node,
-        acc: u64,
+    /// Records the skeleton the walk is at (map value `v`), read up to token position `i`.
+    fn hit(&mut self, v: u64, i: usize, cost: f32, out: &mut Vec<Hit>) {
+        match out.iter_mut().find(|o| o.end == i && o.value == v) {
+            Some(o) => o.cost = o.cost.min(cost),
+            None => {
+                let skeleton = String::from_utf8_lossy(&self.path).into_owned();
+                if let Some(c) = self.price.and_then(|price| price(v, &skeleton)) {
+                    self.limit = self.limit.min(c + self.search.slack);
+                }
+                out.push(Hit {
+                    end: i,
+                    cost,
+                    value: v,
+                    skeleton,
+                });
+            }
+        }
+    }
+
+    /// Follows `seg` from `node` and goes on walking from token position `i`, if the segment
+    /// is in the map and `cost` within the limit.
+    #[inline]
+    fn follow_on(
+        &mut self,
+        (node, acc): (Node, u64),
         seg: &Seg,
-        (start, i): (usize, usize),
+        i: usize,
         cost: f32,
         limits: (u8, u8),
-        whole: bool,
         out: &mut Vec<Hit>,
     ) {
-        if cost > self.limit.get() {
+        if cost > self.limit {
             return;
         }
         if let Some((n, o)) = self.follow(node, acc, seg.bytes()) {
-            let at = self.path.borrow().len();
-            self.path.borrow_mut().extend_from_slice(seg.bytes());
-            self.step(n, o, start, i, cost, limits, whole, out);
-            self.path.borrow_mut().truncate(at);
+            let at = self.path.len();
+            self.path.extend_from_slice(seg.bytes());
+            self.step(n, o, i, cost, limits, out);
+            self.path.truncate(at);
         }
     }
 
@@ -503,7 +497,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
             continue;
         };
         walk.search.budget = search.budget - base;
-        walk.limit.set(walk.search.budget);
+        walk.limit = walk.search.budget;
         hits.clear();
         walk.run(p, false, &mut hits);
         for Hit {
@@ -603,7 +597,7 @@ pub(crate) fn compound_alternatives(
     let mut at = 0;
     for (k, part) in c.parts.iter().enumerate() {
         let obs = &token[at..at + part.len()];
-        let walk = Walk::new(lex, obs, search);
+        let mut walk = Walk::new(lex, obs, search);
         let mut hits = Vec::new();
         walk.run(0, true, &mut hits);
         let own_zipf = lex.exact(part).map_or(0.0, |e| e.zipf());
