@@ -3,7 +3,7 @@
 //! The walk of module `words::candidates` follows one byte at a time from thousands of nodes
 //! per token. In the `fst` encoding each step decodes a node's header, its packed
 //! transition table and a variable-width address and output; here a node is a range of a
-//! sorted transition array, and a transition is two array reads. The map's values are the
+//! sorted array of fixed-size records, and a transition is one record. The map's values are the
 //! same: the sum of the outputs along a path, plus the final output of the node it ends at.
 //!
 //! # Layout
@@ -20,11 +20,11 @@
 //! nodes (1.7 transitions on average); whether the node is final comes with them. Against
 //! the `fst` encoding the walk takes about a quarter fewer instructions (callgrind), and the
 //! word stage on damaged text it has not seen runs about 1.15 times as fast
-//! (`benches/words.rs`). The price is size: 16 bytes a
-//! transition and 4 a node, 9.4 MB for the skeleton map's 282,000 nodes against 3.3 MB as an
-//! `fst`. The forms map stays an `fst`: flattened it would take 16 MB for 3 % fewer
-//! instructions. (Measured with callgrind set to this machine's 2 MB second-level cache,
-//! cache misses are under a tenth of the walk's cost; it is bound by instructions.)
+//! (`benches/words.rs`). The price is size: 16 bytes a transition and 4 a node, 9.4 MB for
+//! the skeleton map's 282,000 nodes against 3.3 MB as an `fst`. The forms map stays an
+//! `fst`: flattened it would take 16 MB for 3 % fewer instructions. (Measured with callgrind
+//! set to this machine's 2 MB second-level cache, cache misses are under a tenth of the
+//! walk's cost; it is bound by instructions.)
 
 /// Marks the layout.
 pub const MAGIC: u32 = 0x7472_6966;
