@@ -100,14 +100,20 @@ impl<'a> Trie<'a> {
             .map(|&[key, out]| ((key >> 24) as u8, key as u32 & 0xff_ffff, out))
     }
 
-    /// The value of `key`, if it is in the map.
-    pub fn get(&self, key: &[u8]) -> Option<u64> {
-        let (mut n, mut acc) = (Self::ROOT, 0u64);
-        for &b in key {
+    /// The node `bytes` lead to from `n`, with `acc` plus the outputs on the way.
+    #[inline]
+    pub fn follow(&self, mut n: Node, mut acc: u64, bytes: &[u8]) -> Option<(Node, u64)> {
+        for &b in bytes {
             let (next, out) = self.child(n, b)?;
             n = next;
             acc = acc.wrapping_add(out);
         }
+        Some((n, acc))
+    }
+
+    /// The value of `key`, if it is in the map.
+    pub fn get(&self, key: &[u8]) -> Option<u64> {
+        let (n, acc) = self.follow(Self::ROOT, 0, key)?;
         self.final_output(n).map(|f| acc.wrapping_add(f))
     }
 }

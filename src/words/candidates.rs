@@ -384,21 +384,12 @@ impl<'a> Walk<'a> {
         if cost > self.limit {
             return;
         }
-        if let Some((n, o)) = self.follow(node, acc, seg.bytes()) {
+        if let Some((n, o)) = self.trie.follow(node, acc, seg.bytes()) {
             let at = self.path.len();
             self.path.extend_from_slice(seg.bytes());
             self.step(n, o, i, cost, limits, out);
             self.path.truncate(at);
         }
-    }
-
-    fn follow(&self, mut node: Node, mut acc: u64, bytes: &[u8]) -> Option<(Node, u64)> {
-        for &b in bytes {
-            let (next, out) = self.trie.child(node, b)?;
-            acc = acc.wrapping_add(out);
-            node = next;
-        }
-        Some((node, acc))
     }
 }
 
