@@ -13,7 +13,6 @@ use crate::lexicon::skeleton::skeleton_into;
 /// An interned context word.
 pub(crate) type Ix = u32;
 
-#[derive(Default)]
 pub(crate) struct Vocab {
     words: Vec<Rc<str>>,
     keys: Vec<OnceCell<Key>>,
