@@ -41,12 +41,16 @@ fn plain_lines(path: &Path) -> impl Iterator<Item = String> {
 }
 
 fn write_map(out: &Path, name: &str, entries: impl IntoIterator<Item = (Vec<u8>, u64)>) {
-    let w = std::io::BufWriter::new(File::create(out.join(name)).unwrap());
-    let mut b = fst::MapBuilder::new(w).unwrap();
+    std::fs::write(out.join(name), build_map(name, entries)).unwrap();
+}
+
+/// The bytes of the `fst` map of `entries` (sorted by key).
+fn build_map(name: &str, entries: impl IntoIterator<Item = (Vec<u8>, u64)>) -> Vec<u8> {
+    let mut b = fst::MapBuilder::memory();
     for (k, v) in entries {
         b.insert(&k, v).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
-    b.finish().unwrap();
+    b.into_inner().unwrap()
 }
 
 fn main() {
@@ -119,12 +123,9 @@ fn main() {
             (r & 0xffff) | (len << 16) | (start << 32),
         ));
     }
-    write_map(&out, "skeletons.fst", skel_entries);
     // The candidate walk reads the skeleton map as flat arrays (src/lexicon/trie.rs).
-    let map = std::fs::read(out.join("skeletons.fst")).unwrap();
-    let fst = fst::raw::Fst::new(&map[..]).unwrap();
-    std::fs::write(out.join("skeletons.trie"), trie::flatten(&fst)).unwrap();
-    std::fs::remove_file(out.join("skeletons.fst")).unwrap();
+    let map = fst::raw::Fst::new(build_map("skeletons", skel_entries)).unwrap();
+    std::fs::write(out.join("skeletons.trie"), trie::flatten(&map)).unwrap();
     File::create(out.join("skeleton-forms.bin"))
         .unwrap()
         .write_all(&blob)
