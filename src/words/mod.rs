@@ -836,20 +836,17 @@ pub fn edits(
         } else {
             REAL_WORD_MARGIN
         };
-        let scored = rank(
-            token,
-            u.starts(),
-            alts.iter()
-                .zip(alt_keys.iter())
-                .filter(|(_, &k)| k != own)
-                .map(|((c, gain), &k)| {
-                    let evidence = doc_evidence(k) + PART_GAIN * *gain as f64;
-                    (
-                        -(c.cost as f64 + extra) + at.fit(vocab.key(&model, k)) + evidence,
-                        c,
-                    )
-                }),
-        );
+        let score = |((c, gain), &k): (&(Candidate, f32), &Ix)| {
+            let evidence = doc_evidence(k) + PART_GAIN * *gain as f64;
+            -(c.cost as f64 + extra) + at.fit(vocab.key(&model, k)) + evidence
+        };
+        let others = || alts.iter().zip(alt_keys.iter()).filter(|(_, &k)| k != own);
+        // Most words keep their place: no look-alike wins by the margin, and none need be
+        // written out in the token's case.
+        if others().map(score).fold(f64::NEG_INFINITY, f64::max) < own_score + margin {
+            continue;
+        }
+        let scored = rank(token, u.starts(), others().map(|a| (score(a), &a.0 .0)));
         let Some((s, c, after)) = scored.first() else {
             continue;
         };
