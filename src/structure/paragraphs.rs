@@ -255,13 +255,13 @@ impl Rules {
     /// become "•", a hyphen or em dash "–".
     /// Is this line a list item with a dash marker ("- text")?
     pub fn is_dash_item(&self, line: &str) -> bool {
-        self.dash_item.is_match(line)
+        may_start_marker(line) && self.dash_item.is_match(line)
     }
 
     /// Is this line a list item with a bullet-like marker (any OCR reading of "•")?
     pub fn is_bullet_item(&self, line: &str) -> bool {
         let first = line.chars().next().unwrap_or(' ');
-        self.list.is_match(line) && !first.is_ascii_digit()
+        may_start_marker(line) && self.list.is_match(line) && !first.is_ascii_digit()
     }
 
     /// The list marker of `line` repaired: OCR readings of "•" become "•", a dash item "–"
@@ -269,6 +269,9 @@ impl Rules {
     /// bullet as a dash).
     pub fn marker(&self, line: &BodyLine<'_>, text: &str, dash_is_bullet: bool) -> Option<Edit> {
         let first = line.text.chars().next()?;
+        if !may_start_marker(line.text) {
+            return None;
+        }
         if self.section_mark.is_match(line.text) {
             let span = Span::new(line.span.start, line.span.start + first.len_utf8());
             let spaced = line.text[first.len_utf8()..].starts_with(char::is_whitespace);
@@ -313,6 +316,10 @@ impl Rules {
 
     /// Section signs that OCR read as "$" or "8" inside a line.
     pub fn section_signs(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+        // Every match holds a "$" or "kap. ": most lines are passed over without the regex.
+        if !line.text.contains('$') && !line.text.contains("kap. ") {
+            return;
+        }
         for c in self.inline_section.captures_iter(line.text) {
             let m = c.get(1).or_else(|| c.get(2)).expect("one group matches");
             let before = &line.text[..m.start()];
@@ -330,6 +337,10 @@ impl Rules {
 
     /// The hyphens of dates ("2021-02-23") that OCR read as dashes ("2021—02—23").
     pub fn date_hyphens(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+        // Only a dash is repaired: a line without one has nothing to do.
+        if !line.text.contains(['–', '—']) {
+            return;
+        }
         for c in self.date.captures_iter(line.text) {
             for m in [c.get(1), c.get(2)].into_iter().flatten() {
                 if m.as_str() == "-" {
@@ -349,6 +360,10 @@ impl Rules {
 
     /// Spaced hyphens and em dashes between words in `line`, as en dashes.
     pub fn dashes(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+        // Every rule below matches a dash, a tilde, "$$" or "&&": most lines have none.
+        if !line.text.contains(['-', '—', '–', '−', '~', '$', '&']) {
+            return;
+        }
         let mut at = 0;
         while let Some(c) = self.dash.captures_at(line.text, at) {
             let m = c.get(1).expect("group 1");
@@ -409,5 +424,54 @@ impl Rules {
                 "hyphen before a coordination",
             ));
         }
+    }
+}
+
+/// Can `line` begin with a list marker or a § line's sign, as the rules' regular expressions
+/// read them? A test of its first two characters, so that most lines (a capital or a
+/// running-text word first) skip the expressions: they start with a bullet, a dash, a
+/// digit, "$", "&" or "£", "a)" or a lone "e"/"o", never with another letter.
+fn may_start_marker(line: &str) -> bool {
+    let mut cs = line.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c @ 'a'..='z'), next) => {
+            next == Some(')') || (matches!(c, 'e' | 'o') && next.is_some_and(char::is_whitespace))
+        }
+        (Some(c), _) => !c.is_alphabetic(),
+        (None, _) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cheap first-character test never hides a line that one of the expressions reads
+    /// as a marker: every short string over an alphabet of markers, letters, digits and
+    /// spaces is tried.
+    #[test]
+    fn the_marker_prefilter_passes_every_line_an_expression_matches() {
+        let rules = Rules::new();
+        let alphabet: Vec<char> = "•*«:°'=>-–—~$&£58 \taeoAÄéå)1.dnrD".chars().collect();
+        let n = alphabet.len();
+        let mut checked = 0;
+        for i in 0..n * n * n * n {
+            let line: String = [i % n, i / n % n, i / (n * n) % n, i / (n * n * n)]
+                .iter()
+                .map(|&k| alphabet[k])
+                .collect();
+            for line in [line.clone(), format!("{line} dnr x")] {
+                let matched = rules.section_mark.is_match(&line)
+                    || rules.dash_item.is_match(&line)
+                    || rules.list.is_match(&line);
+                if matched {
+                    checked += 1;
+                    assert!(may_start_marker(&line), "{line:?}");
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} matching lines tried");
+        assert!(!may_start_marker("Nämnden beslutar"));
+        assert!(!may_start_marker("ärendet"));
     }
 }
