@@ -61,6 +61,17 @@ fn is_glyph(c: char) -> bool {
     c == '|'
 }
 
+/// The character at byte `i` of `text` (a char boundary), read without decoding when it is
+/// ASCII: most of a Swedish text is.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text` into tokens that tile it.
 ///
 /// ```
@@ -75,11 +86,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let c = text[i..].chars().next().unwrap();
+        let c = char_at(text, i).expect("i is inside the text");
         let start = i;
         if c.is_whitespace() {
             i += c.len_utf8();
-            while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
+            while let Some(c) = char_at(text, i).filter(|c| c.is_whitespace()) {
                 i += c.len_utf8();
             }
             out.push(Token {
@@ -92,18 +103,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += c.len_utf8(); // a leading "|" before letters ("|amnar")
             }
             loop {
-                while let Some(c) = text[i..]
-                    .chars()
-                    .next()
-                    .filter(|&c| is_word_char(c) || (has_letter && is_glyph(c)))
+                while let Some(c) =
+                    char_at(text, i).filter(|&c| is_word_char(c) || (has_letter && is_glyph(c)))
                 {
                     has_letter |= is_letter(c);
                     i += c.len_utf8();
                 }
                 // An inner hyphen or abbreviation period joins two runs; so does an inner
                 // apostrophe, which OCR writes for a lost diaeresis ("Samha'llsbyggnad").
-                let mut after = text[i..].chars();
-                let (here, next) = (after.next(), after.next());
+                let here = char_at(text, i);
+                let next = here.and_then(|h| char_at(text, i + h.len_utf8()));
                 match (b.get(i), next) {
                     (Some(b'-'), Some(n)) if is_word_char(n) && has_letter => i += 1,
                     (_, Some(n))

@@ -623,7 +623,7 @@ pub fn edits(
             let k = if u.status == Status::Skip && s.chars().all(|c| c.is_ascii_digit()) {
                 vocab.intern("<num>")
             } else {
-                vocab.intern(&context::key(s))
+                vocab.intern_lowered(s)
             };
             (k, 0, n)
         });
@@ -670,7 +670,7 @@ pub fn edits(
                 });
                 let keys: Rc<[Ix]> = cands
                     .iter()
-                    .map(|c| vocab.intern(&context::key(&c.word)))
+                    .map(|c| vocab.intern_lowered(&c.word))
                     .collect();
                 found.insert(key, (cands.clone(), keys.clone()));
                 (cands, keys)
@@ -742,7 +742,7 @@ pub fn edits(
         };
         match second {
             None => {
-                keys[i] = vocab.intern(&context::key(after));
+                keys[i] = vocab.intern_lowered(after);
                 decisions[i] = Some(decide(after.clone()));
                 doc.uni.insert(keys[i]);
             }
@@ -761,7 +761,10 @@ pub fn edits(
             }
         }
     }
-    doc.add_pairs(&vocab, &keys, &units);
+    if !trust_words {
+        // The document's own word pairs speak for names in pass 2, which a trusted page skips.
+        doc.add_pairs(&vocab, &keys, &units);
+    }
 
     // Pass 2: real words that context says OCR confused, and glyphs that are the word "i".
     let mut alternatives: Vec<Option<(Alternatives, Vec<Ix>)>> = vec![None; spelled.len()];
@@ -803,7 +806,7 @@ pub fn edits(
                 });
                 let keys = alts
                     .iter()
-                    .map(|(c, _)| vocab.intern(&context::key(&c.word)))
+                    .map(|(c, _)| vocab.intern_lowered(&c.word))
                     .collect();
                 alternatives[spelling[i]].insert((alts, keys))
             }
@@ -854,7 +857,7 @@ pub fn edits(
             continue;
         }
         let conf = confidence(*s, scored.iter().map(|x| x.0).chain([own_score]));
-        keys[i] = vocab.intern(&context::key(after));
+        keys[i] = vocab.intern_lowered(after);
         decisions[i] = Some(Decision {
             after: after.clone(),
             kind: EditKind::RealWord,

@@ -1,8 +1,9 @@
-//! The context words of one document, interned: each distinct word is reduced to its
-//! skeleton once, and looked up in the corpus model once if it is ever needed as context
-//! (most words never are: only the neighbours of a word in question).
+//! The context words of one document, interned: each distinct word is stored once, looked up
+//! in the corpus model once if it is ever needed as context, and reduced to its skeleton
+//! once if the document's word pairs are ever counted (most words are never needed as
+//! either: only the neighbours of a word in question, and pairs only on a damaged page).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
@@ -17,10 +18,11 @@ pub(crate) struct Vocab {
     words: Vec<Rc<str>>,
     keys: Vec<OnceCell<Key>>,
     /// Skeleton id of each word: spellings that differ only by diacritics share one.
-    skeletons: Vec<u32>,
+    skeletons: Vec<OnceCell<u32>>,
     by_word: FxHashMap<Rc<str>, Ix>,
-    by_skeleton: FxHashMap<String, u32>,
-    buf: String,
+    by_skeleton: RefCell<FxHashMap<Box<str>, u32>>,
+    /// Scratch space for a lower-cased word or a skeleton.
+    buf: RefCell<String>,
 }
 
 impl Vocab {
@@ -31,8 +33,8 @@ impl Vocab {
             keys: Vec::with_capacity(n),
             skeletons: Vec::with_capacity(n),
             by_word: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            by_skeleton: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            buf: String::new(),
+            by_skeleton: RefCell::default(),
+            buf: RefCell::default(),
         }
     }
 
@@ -42,21 +44,32 @@ impl Vocab {
             return i;
         }
         let i = self.words.len() as Ix;
-        self.buf.clear();
-        skeleton_into(word, &mut self.buf);
-        let s = match self.by_skeleton.get(&self.buf) {
-            Some(&s) => s,
-            None => {
-                let s = self.by_skeleton.len() as u32;
-                self.by_skeleton.insert(self.buf.clone(), s);
-                s
-            }
-        };
         let word: Rc<str> = word.into();
         self.words.push(word.clone());
         self.keys.push(OnceCell::new());
-        self.skeletons.push(s);
+        self.skeletons.push(OnceCell::new());
         self.by_word.insert(word, i);
+        i
+    }
+
+    /// The index of the context key of `token`: the token in lower case
+    /// ([`super::context::key`]), lowered without allocating when it is ASCII.
+    pub fn intern_lowered(&mut self, token: &str) -> Ix {
+        if !token.is_ascii() {
+            return self.intern(&super::context::key(token));
+        }
+        if !token.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.intern(token);
+        }
+        let lower = {
+            let mut buf = self.buf.borrow_mut();
+            buf.clear();
+            buf.push_str(token);
+            buf.make_ascii_lowercase();
+            std::mem::take(&mut *buf)
+        };
+        let i = self.intern(&lower);
+        *self.buf.borrow_mut() = lower;
         i
     }
 
@@ -65,7 +78,38 @@ impl Vocab {
         *self.keys[i as usize].get_or_init(|| model.key(&self.words[i as usize]))
     }
 
+    /// The skeleton id of word `i`, worked out the first time it is asked for.
     pub fn skeleton(&self, i: Ix) -> u32 {
-        self.skeletons[i as usize]
+        *self.skeletons[i as usize].get_or_init(|| {
+            let mut buf = self.buf.borrow_mut();
+            buf.clear();
+            skeleton_into(&self.words[i as usize], &mut buf);
+            let mut ids = self.by_skeleton.borrow_mut();
+            if let Some(&s) = ids.get(buf.as_str()) {
+                return s;
+            }
+            let s = ids.len() as u32;
+            ids.insert(buf.as_str().into(), s);
+            s
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_interned_once_in_lower_case_and_skeletons_group_spellings() {
+        let mut v = Vocab::with_capacity(4);
+        let boras = v.intern_lowered("Boras");
+        assert_eq!(v.intern("boras"), boras);
+        assert_eq!(v.intern_lowered("BORAS"), boras);
+        let boraas = v.intern_lowered("BORÅS");
+        assert_eq!(v.intern("borås"), boraas);
+        assert_ne!(boras, boraas);
+        assert_eq!(v.skeleton(boras), v.skeleton(boraas));
+        let stad = v.intern_lowered("Stad");
+        assert_ne!(v.skeleton(stad), v.skeleton(boras));
     }
 }
