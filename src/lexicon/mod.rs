@@ -21,6 +21,7 @@ pub(crate) mod roles;
 pub mod skeleton;
 pub(crate) mod trie;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
@@ -156,27 +157,32 @@ impl Default for Lexicon {
 }
 
 /// How a token's case relates to a lexicon form.
-fn case_variants(token: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
-    let lower = token.to_lowercase();
-    let mut out: Vec<std::borrow::Cow<'_, str>> = vec![token.into()];
+fn case_variants(token: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    // Most tokens are lower case already: they are their only variant, with no allocation.
+    let lower: Cow<'_, str> = if token.chars().all(|c| c.to_lowercase().eq([c])) {
+        Cow::Borrowed(token)
+    } else {
+        Cow::Owned(token.to_lowercase())
+    };
     let mut chars = token.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
     let rest_lower = chars.clone().all(|c| !c.is_uppercase());
     let all_upper = token.chars().filter(|c| c.is_alphabetic()).count() > 1
         && token.chars().all(|c| !c.is_lowercase());
-    if ((first_upper && rest_lower) || all_upper) && lower != token {
-        out.push(lower.clone().into());
-    }
-    if all_upper {
+    let changed = lower != token;
+    let capitalised = all_upper.then(|| {
         let mut t = String::with_capacity(lower.len());
         let mut lc = lower.chars();
         if let Some(c) = lc.next() {
             t.extend(c.to_uppercase());
         }
         t.push_str(lc.as_str());
-        out.push(t.into());
-    }
-    out.into_iter()
+        Cow::Owned(t)
+    });
+    let lower = (((first_upper && rest_lower) || all_upper) && changed).then_some(lower);
+    [Some(Cow::Borrowed(token)), lower, capitalised]
+        .into_iter()
+        .flatten()
 }
 
 impl Lexicon {

@@ -237,8 +237,8 @@ fn letters(s: &str) -> usize {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let n = letters(s);
-    n >= 2 && s.chars().all(|c| !c.is_lowercase()) && n <= 6
+    // Most words fail at their first lower-case letter, before their letters are counted.
+    s.chars().all(|c| !c.is_lowercase()) && (2..=6).contains(&letters(s))
 }
 
 fn classify<'t>(
@@ -334,9 +334,10 @@ fn push_linked(out: &mut Vec<Unit>, u: Unit, linked: bool) {
 
 /// Splits text into units with their neighbours.
 fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
+    let mut out: Vec<Unit> = Vec::with_capacity(toks.len() / 2);
     let mut sentence_start = true;
     let mut linked = true; // is the previous unit an adjacent neighbour?
+    let mut parts: Vec<Span> = Vec::new(); // a word token's hyphen parts
     for (k, t) in toks.iter().enumerate() {
         let s = t.span.of(text);
         match t.kind {
@@ -376,19 +377,18 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
             TokenKind::Word => {
                 let period = toks.get(k + 1).is_some_and(|n| n.span.of(text) == ".");
                 // Hyphenated words are decided part by part unless the whole is a word.
-                let parts: Vec<Span> = if s.contains('-') && !judge.is_list_word(s) {
-                    let mut v = Vec::new();
+                parts.clear();
+                if s.contains('-') && !judge.is_list_word(s) {
                     let mut at = t.span.start;
                     for p in s.split('-') {
-                        v.push(Span::new(at, at + p.len()));
+                        parts.push(Span::new(at, at + p.len()));
                         at += p.len() + 1;
                     }
-                    v
                 } else {
-                    vec![t.span]
-                };
+                    parts.push(t.span);
+                }
                 let last = parts.len() - 1;
-                for (pi, p) in parts.into_iter().enumerate() {
+                for (pi, &p) in parts.iter().enumerate() {
                     let status = classify(judge, text, p, period && pi == last);
                     let u = Unit {
                         first_part: pi == last && hyphen_follows(text, p),
