@@ -422,7 +422,7 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
     // In a run of capitals (a heading set in capitals) short words are words, not acronyms.
     let caps = |u: &Unit| {
         let s = u.span.of(text);
-        letters(s) >= 2 && s.chars().all(|c| !c.is_lowercase())
+        s.chars().all(|c| !c.is_lowercase()) && letters(s) >= 2
     };
     for i in 0..out.len() {
         if out[i].status != Status::Skip
@@ -777,10 +777,10 @@ pub fn edits(
             }
             continue;
         }
-        if !matches!(u.status, Status::Known | Status::Compound)
+        if trust_words
+            || !matches!(u.status, Status::Known | Status::Compound)
             || letters(token) < 2
             || is_acronym(token)
-            || trust_words
         {
             continue;
         }
