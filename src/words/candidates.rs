@@ -182,6 +182,8 @@ struct Walk<'a> {
     price: Option<&'a Price<'a>>,
     /// The skeleton bytes of the path walked.
     path: Vec<u8>,
+    /// The skeletons of the last run's hits, one after another.
+    skeletons: String,
     /// Where in the token the walk started, and whether hits must end at its end.
     start: usize,
     whole: bool,
@@ -233,7 +235,9 @@ struct Hit {
     /// Its value in the skeleton map: roles in the low bits; it locates the skeleton's forms
     /// (and so identifies the skeleton).
     value: u64,
-    skeleton: String,
+    /// Its skeleton's place in the walk's [`Walk::skeletons`] (hits are many and most are
+    /// never read: none is a string of its own).
+    skeleton: std::ops::Range<usize>,
 }
 
 /// Every skeleton the walk reaches from obs position `start`. `whole` asks for ends at the
@@ -260,6 +264,7 @@ impl<'a> Walk<'a> {
             limit: search.budget,
             price: None,
             path: Vec::with_capacity(32),
+            skeletons: String::new(),
             start: 0,
             whole: true,
             obs,
@@ -274,6 +279,7 @@ impl<'a> Walk<'a> {
     fn run(&mut self, start: usize, whole: bool, out: &mut Vec<Hit>) {
         self.start = start;
         self.whole = whole;
+        self.skeletons.clear();
         let limits = (self.search.generic_edits, 1);
         self.step(Trie::ROOT, 0, start, 0.0, limits, out);
     }
@@ -355,18 +361,25 @@ impl<'a> Walk<'a> {
         match out.iter_mut().find(|o| o.end == i && o.value == v) {
             Some(o) => o.cost = o.cost.min(cost),
             None => {
-                let skeleton = String::from_utf8_lossy(&self.path).into_owned();
+                let skeleton = String::from_utf8_lossy(&self.path);
                 if let Some(c) = self.price.and_then(|price| price(v, &skeleton)) {
                     self.limit = self.limit.min(c + self.search.slack);
                 }
+                let at = self.skeletons.len();
+                self.skeletons.push_str(&skeleton);
                 out.push(Hit {
                     end: i,
                     cost,
                     value: v,
-                    skeleton,
+                    skeleton: at..self.skeletons.len(),
                 });
             }
         }
+    }
+
+    /// The skeleton of `hit`, one of the last run's.
+    fn skeleton(&self, hit: &Hit) -> &str {
+        &self.skeletons[hit.skeleton.clone()]
     }
 
     /// Follows `seg` from `node` and goes on walking from token position `i`, if the segment
@@ -450,7 +463,7 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
     walk.run(0, true, &mut hits);
     if walk.price.is_none() {
         for h in &hits {
-            collect(h.value, &h.skeleton);
+            collect(h.value, walk.skeleton(h));
         }
     }
     drop(walk);
@@ -491,26 +504,26 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         walk.limit = walk.search.budget;
         hits.clear();
         walk.run(p, false, &mut hits);
-        for Hit {
-            end,
-            cost,
-            value: r,
-            skeleton,
-        } in hits.drain(..)
-        {
+        for h in hits.drain(..) {
+            let Hit {
+                end,
+                cost,
+                value: r,
+                ..
+            } = h;
             if end - p < 2 || r & roles::FORBIDDEN != 0 {
                 continue;
             }
             let total = base + cost;
             if end == n {
                 if p > 0 && r & roles::END != 0 && better(&done, total, parts + 1) {
-                    done = Some((total, p, (r, skeleton), parts + 1));
+                    done = Some((total, p, (r, walk.skeleton(&h).to_string()), parts + 1));
                 }
             } else if end + 2 <= n
                 && r & if p == 0 { roles::BEGIN } else { roles::MIDDLE } != 0
                 && better(&reach[end], total, parts + 1)
             {
-                reach[end] = Some((total, p, (r, skeleton), parts + 1));
+                reach[end] = Some((total, p, (r, walk.skeleton(&h).to_string()), parts + 1));
             }
         }
     }
@@ -593,7 +606,7 @@ pub(crate) fn compound_alternatives(
         walk.run(0, true, &mut hits);
         let own_zipf = lex.exact(part).map_or(0.0, |e| e.zipf());
         for h in hits {
-            lex.skeleton_forms(h.value, &h.skeleton, |form, e| {
+            lex.skeleton_forms(h.value, walk.skeleton(&h), |form, e| {
                 let ok = match k {
                     0 => e.can_begin(),
                     _ if k == last => e.can_end(),
