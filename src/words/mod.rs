@@ -568,6 +568,46 @@ fn recase(token: &str, cand: &str, sentence_start: bool) -> String {
     cand.to_string()
 }
 
+/// A number written as `{:.2}` writes it, without the general float formatting (a report
+/// reason holds two, and formatting them was a thirtieth of the word stage on damaged text).
+/// Halfway cases, negative numbers that round to zero and large numbers are left to `{:.2}`.
+struct Fixed2(f64);
+
+impl std::fmt::Display for Fixed2 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = self.0;
+        let scaled = x.abs() * 100.0;
+        let hundredths = scaled.round();
+        let tie = (scaled.fract() - 0.5).abs() < 1e-6;
+        let large = !x.is_finite() || x.abs() >= 1e9;
+        if large || tie || (x.is_sign_negative() && hundredths == 0.0) {
+            return write!(f, "{x:.2}");
+        }
+        let n = hundredths as u64;
+        let mut buf = [0u8; 16];
+        let mut at = buf.len();
+        let mut push = |b: u8| {
+            at -= 1;
+            buf[at] = b;
+        };
+        push(b'0' + (n % 10) as u8);
+        push(b'0' + (n / 10 % 10) as u8);
+        push(b'.');
+        let mut int = n / 100;
+        loop {
+            push(b'0' + (int % 10) as u8);
+            int /= 10;
+            if int == 0 {
+                break;
+            }
+        }
+        if x.is_sign_negative() {
+            push(b'-');
+        }
+        f.write_str(std::str::from_utf8(&buf[at..]).expect("ASCII digits"))
+    }
+}
+
 struct Decision {
     after: String,
     kind: EditKind,
@@ -720,9 +760,9 @@ pub fn edits(
             EditKind::Word
         };
         let reason = format!(
-            "not a word; OCR reading cost {:.2}, context {:.2}{}{}",
-            best.cost,
-            best_score + best.cost as f64,
+            "not a word; OCR reading cost {}, context {}{}{}",
+            Fixed2(best.cost.into()),
+            Fixed2(best_score + best.cost as f64),
             if best.compound {
                 ", repaired part by part"
             } else {
@@ -863,9 +903,9 @@ pub fn edits(
             kind: EditKind::RealWord,
             confidence: conf,
             reason: format!(
-                "a word, but \"{}\" fits the context better (by {:.2})",
+                "a word, but \"{}\" fits the context better (by {})",
                 c.word,
-                s - own_score
+                Fixed2(s - own_score)
             ),
         });
     }
@@ -1129,4 +1169,35 @@ pub(crate) fn candidates_for(lex: &Lexicon, token: &str) -> Vec<Candidate> {
     }
     c.truncate(8);
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed2_writes_what_the_float_formatting_writes() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut values = vec![
+            0.0, -0.0, 0.005, 0.015, 0.125, -0.125, 2.675, -0.004, 1e9, 99.995,
+        ];
+        for _ in 0..200_000 {
+            let r = next();
+            let scale = [0.01, 1.0, 10.0, 1000.0][(r % 4) as usize];
+            let v = (r >> 11) as f64 / (1u64 << 53) as f64 * scale;
+            values.push(if r & 1 << 5 != 0 { -v } else { v });
+            // Values at a tie or just beside one, and f32 values as the costs are.
+            let tie = (r % 100_000) as f64 / 100.0 + 0.005;
+            values.extend([tie, f64::from(tie as f32), f64::from(v as f32), -tie]);
+        }
+        for v in values {
+            assert_eq!(Fixed2(v).to_string(), format!("{v:.2}"), "{v:e}");
+        }
+    }
 }
