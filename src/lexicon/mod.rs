@@ -159,7 +159,12 @@ impl Default for Lexicon {
 /// How a token's case relates to a lexicon form.
 fn case_variants(token: &str) -> impl Iterator<Item = Cow<'_, str>> {
     // Most tokens are lower case already: they are their only variant, with no allocation.
-    let lower: Cow<'_, str> = if token.chars().all(|c| c.to_lowercase().eq([c])) {
+    let lowered = if token.is_ascii() {
+        !token.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        token.chars().all(|c| c.to_lowercase().eq([c]))
+    };
+    let lower: Cow<'_, str> = if lowered {
         Cow::Borrowed(token)
     } else {
         Cow::Owned(token.to_lowercase())
