@@ -127,6 +127,7 @@ fn committed_data_is_sorted_nfc_and_unique() {
         "sv-freq.tsv.gz",
         "sv-unigrams.tsv.gz",
         "sv-bigrams.tsv.gz",
+        "sv-lone.txt.gz",
     ] {
         let lines = gz_lines(name);
         assert!(lines.len() > 1000, "{name} is too small");

@@ -128,6 +128,11 @@ impl Entry {
     pub fn no_suggest(self) -> bool {
         self.roles & roles::NO_SUGGEST != 0
     }
+    /// A frequent word no other word reads as through the OCR channel within the real-word
+    /// budget: the word stage need not look for its look-alikes.
+    pub(crate) fn is_lone(self) -> bool {
+        self.roles & roles::LONE != 0
+    }
     /// Zipf frequency (log10 of occurrences per billion words); 0 when unknown.
     pub fn zipf(self) -> f32 {
         self.zipf as f32 / 100.0

@@ -17,6 +17,10 @@ pub const FORBIDDEN: u64 = 1 << 5;
 pub const EXTRA: u64 = 1 << 6;
 /// In the skeleton map: the skeleton itself is a form.
 pub const IDENTITY: u64 = 1 << 7;
+/// In the forms map: a frequent word that OCR cannot have made of another word, for no other
+/// word reads as it within the real-word budget (listed in `dictionaries/sv-lone.txt.gz`,
+/// which a test checks against the candidate walk). Forms only, never a skeleton's roles.
+pub const LONE: u64 = 1 << 8;
 
 /// Parses the role letters of `dictionaries/sv-forms.tsv.gz`.
 pub fn parse(letters: &str) -> u64 {

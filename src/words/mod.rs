@@ -834,11 +834,17 @@ pub fn edits(
             None => {
                 let alts = cache.known(token, || {
                     let search = Search::within(REAL_WORD_BUDGET);
-                    let mut alts: Vec<(Candidate, f32)> =
+                    // Most frequent words have no look-alike at all: the lexicon says so
+                    // (`lone_words_have_no_lookalike` checks it against this walk).
+                    let lone = lexicon.exact(token).is_some_and(|e| e.is_lone());
+                    let mut alts: Vec<(Candidate, f32)> = if lone {
+                        Vec::new()
+                    } else {
                         candidates::whole_words(lexicon, token, search)
                             .into_iter()
                             .map(|c| (c, 0.0))
-                            .collect();
+                            .collect()
+                    };
                     if is_compound {
                         alts.extend(candidates::compound_alternatives(lexicon, token, search));
                     }
@@ -1174,6 +1180,75 @@ pub(crate) fn candidates_for(lex: &Lexicon, token: &str) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lone words of the lexicon (`roles::LONE`, from `dictionaries/sv-lone.txt.gz`) are
+    /// exactly its frequent lower-case words for which the real-word pass's walk finds no
+    /// look-alike: every such word and every flagged form is walked (every 97th in a debug
+    /// build). `PUTSA_REGENERATE=1 cargo test --release --lib lone_words` writes the list
+    /// anew, after a change to the lexicon, the channel table or the walk.
+    #[test]
+    fn lone_words_have_no_lookalike() {
+        use fst::Streamer;
+        let lex = Lexicon::embedded();
+        let regenerate = std::env::var_os("PUTSA_REGENERATE").is_some();
+        let step = if cfg!(debug_assertions) && !regenerate {
+            97
+        } else {
+            1
+        };
+        let search = Search::within(REAL_WORD_BUDGET);
+        let (mut lone, mut wrong, mut checked) = (Vec::new(), Vec::new(), 0);
+        let mut stream = lex.forms_map().stream();
+        let mut k = 0usize;
+        while let Some((form, _)) = stream.next() {
+            let form = std::str::from_utf8(form).expect("forms are UTF-8");
+            let entry = lex.exact(form).expect("a form of the map");
+            let frequent =
+                entry.is_word() && entry.zipf() > 0.0 && form.chars().all(|c| !c.is_uppercase());
+            if !frequent && !entry.is_lone() {
+                continue;
+            }
+            k += 1;
+            if k % step != 0 {
+                continue;
+            }
+            checked += 1;
+            let alone = frequent && candidates::whole_words(&lex, form, search).is_empty();
+            if alone {
+                lone.push(form.to_string());
+            }
+            if alone != entry.is_lone() {
+                wrong.push(form.to_string());
+            }
+        }
+        if regenerate {
+            use std::io::Write;
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/dictionaries/sv-lone.txt.gz");
+            let file = std::fs::File::create(path).expect("dictionaries/ is writable");
+            let mut gz = flate2::GzBuilder::new()
+                .mtime(0)
+                .write(file, flate2::Compression::best());
+            writeln!(
+                gz,
+                "# Lexicon words with a wordfreq frequency, in lower case, that no other word reads \
+                 as through the OCR channel within the real-word budget. Generated: \
+                 PUTSA_REGENERATE=1 cargo test --release --lib lone_words"
+            )
+            .unwrap();
+            for w in &lone {
+                writeln!(gz, "{w}").unwrap();
+            }
+            gz.finish().unwrap();
+            return;
+        }
+        assert!(checked > 1000, "only {checked} words checked");
+        assert!(
+            wrong.is_empty(),
+            "{} of {checked} words flagged wrongly, e.g. {:?}: regenerate the list",
+            wrong.len(),
+            &wrong[..wrong.len().min(10)]
+        );
+    }
 
     #[test]
     fn fixed2_writes_what_the_float_formatting_writes() {
