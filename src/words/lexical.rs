@@ -7,29 +7,30 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap;
 
 use super::{Cache, Memo};
+use crate::lexicon::Entry;
 use crate::Lexicon;
 
 pub(crate) struct Lexical<'a, 't> {
     lex: &'a Lexicon,
     shared: &'a Cache,
-    list: RefCell<FxHashMap<&'t str, bool>>,
+    list: RefCell<FxHashMap<&'t str, Option<Entry>>>,
     compound: RefCell<FxHashMap<&'t str, bool>>,
 }
 
 impl<'a, 't> Lexical<'a, 't> {
     /// Answers for a document of about `words` distinct spellings.
     pub fn new(lex: &'a Lexicon, shared: &'a Cache, words: usize) -> Lexical<'a, 't> {
-        let map = || {
-            RefCell::new(FxHashMap::with_capacity_and_hasher(
-                words,
-                Default::default(),
-            ))
-        };
         Lexical {
             lex,
             shared,
-            list: map(),
-            compound: map(),
+            list: RefCell::new(FxHashMap::with_capacity_and_hasher(
+                words,
+                Default::default(),
+            )),
+            compound: RefCell::new(FxHashMap::with_capacity_and_hasher(
+                words,
+                Default::default(),
+            )),
         }
     }
 
@@ -37,17 +38,25 @@ impl<'a, 't> Lexical<'a, 't> {
         self.lex
     }
 
+    /// [`Lexicon::lookup`], remembered.
+    fn entry(&self, w: &'t str) -> Option<Entry> {
+        memo(&self.list, &self.shared.entries, w, || self.lex.lookup(w))
+    }
+
     /// [`Lexicon::is_list_word`], remembered.
     pub fn is_list_word(&self, w: &'t str) -> bool {
-        memo(&self.list, &self.shared.list_words, w, || {
-            self.lex.is_list_word(w)
-        })
+        self.entry(w).is_some_and(Entry::is_word)
+    }
+
+    /// Is `w` a lone word ([`Entry::is_lone`]): lower case, and so its own only case variant?
+    pub fn is_lone(&self, w: &'t str) -> bool {
+        !w.chars().any(char::is_uppercase) && self.entry(w).is_some_and(Entry::is_lone)
     }
 
     /// [`Lexicon::is_word`] of a string not in the document (a joined word), remembered
     /// across documents only.
     pub fn is_word_shared(&self, w: &str) -> bool {
-        Cache::get(&self.shared.list_words, w, || self.lex.is_list_word(w))
+        Cache::get(&self.shared.entries, w, || self.lex.lookup(w)).is_some_and(Entry::is_word)
             || Cache::get(&self.shared.compounds, w, || self.lex.compound(w).is_some())
     }
 
@@ -59,12 +68,12 @@ impl<'a, 't> Lexical<'a, 't> {
     }
 }
 
-fn memo<'t>(
-    map: &RefCell<FxHashMap<&'t str, bool>>,
-    shared: &Memo<bool>,
+fn memo<'t, T: Copy>(
+    map: &RefCell<FxHashMap<&'t str, T>>,
+    shared: &Memo<T>,
     w: &'t str,
-    f: impl FnOnce() -> bool,
-) -> bool {
+    f: impl FnOnce() -> T,
+) -> T {
     if let Some(&v) = map.borrow().get(w) {
         return v;
     }

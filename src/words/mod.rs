@@ -31,6 +31,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use candidates::Candidate;
 pub use explain::{explain, Explanation, Scored};
 
+use crate::lexicon::Entry;
 use crate::tokenize::{is_letter, tokenize, Token, TokenKind};
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
@@ -45,7 +46,8 @@ use vocab::{Ix, Vocab};
 pub struct Cache {
     unknown: Memo<Arc<Vec<Candidate>>>,
     known: Memo<Arc<Vec<(Candidate, f32)>>>,
-    pub(crate) list_words: Memo<bool>,
+    /// What [`Lexicon::lookup`] finds for a token.
+    pub(crate) entries: Memo<Option<Entry>>,
     pub(crate) compounds: Memo<bool>,
     pub(crate) unigrams: Memo<f64>,
 }
@@ -67,7 +69,7 @@ impl Clone for Cache {
         Cache {
             unknown: copy(&self.unknown),
             known: copy(&self.known),
-            list_words: copy(&self.list_words),
+            entries: copy(&self.entries),
             compounds: copy(&self.compounds),
             unigrams: copy(&self.unigrams),
         }
@@ -836,7 +838,7 @@ pub fn edits(
                     let search = Search::within(REAL_WORD_BUDGET);
                     // Most frequent words have no look-alike at all: the lexicon says so
                     // (`lone_words_have_no_lookalike` checks it against this walk).
-                    let lone = lexicon.exact(token).is_some_and(|e| e.is_lone());
+                    let lone = judge.is_lone(token);
                     let mut alts: Vec<(Candidate, f32)> = if lone {
                         Vec::new()
                     } else {
