@@ -623,7 +623,8 @@ pub(crate) fn compound_alternatives(
                 if out.iter().any(|(c, _): &(Candidate, f32)| c.word == word) {
                     return;
                 }
-                let cost = CHANNEL.cost(token, &word);
+                // Only a reading within the budget is kept: the search need not look beyond.
+                let cost = CHANNEL.cost_within(token, &word, search.budget);
                 if cost <= search.budget {
                     out.push((
                         Candidate {
