@@ -90,8 +90,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         if c.is_whitespace() {
             i += c.len_utf8();
-            while let Some(c) = char_at(text, i).filter(|c| c.is_whitespace()) {
-                i += c.len_utf8();
+            while let Some(&b) = b.get(i) {
+                if b.is_ascii() {
+                    // char::is_whitespace of ASCII (with vertical tab, unlike u8's test).
+                    if !matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ') {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                match char_at(text, i).filter(|c| c.is_whitespace()) {
+                    Some(c) => i += c.len_utf8(),
+                    None => break,
+                }
             }
             out.push(Token {
                 kind: TokenKind::Space,
@@ -103,11 +114,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += c.len_utf8(); // a leading "|" before letters ("|amnar")
             }
             loop {
-                while let Some(c) =
-                    char_at(text, i).filter(|&c| is_word_char(c) || (has_letter && is_glyph(c)))
-                {
-                    has_letter |= is_letter(c);
-                    i += c.len_utf8();
+                while let Some(&byte) = b.get(i) {
+                    // ASCII, most of the text, by its byte.
+                    if byte.is_ascii_alphanumeric() || (byte == b'|' && has_letter) {
+                        has_letter |= byte.is_ascii_alphabetic();
+                        i += 1;
+                        continue;
+                    }
+                    if byte.is_ascii() {
+                        break;
+                    }
+                    match char_at(text, i)
+                        .filter(|&c| is_word_char(c) || (has_letter && is_glyph(c)))
+                    {
+                        Some(c) => {
+                            has_letter |= is_letter(c);
+                            i += c.len_utf8();
+                        }
+                        None => break,
+                    }
                 }
                 // An inner hyphen or abbreviation period joins two runs; so does an inner
                 // apostrophe, which OCR writes for a lost diaeresis ("Samha'llsbyggnad").
