@@ -4,10 +4,6 @@
 //! Interpolated bigrams (Jelinek–Mercer) over the corpus counts in `dictionaries/`; words the
 //! corpus lacks fall back to wordfreq's frequency, and compounds to their last part.
 
-use std::cell::RefCell;
-
-use rustc_hash::FxHashMap;
-
 use super::{Cache, Memo};
 use crate::lexicon::ngrams::{NGrams, Pair, WordId};
 use crate::Lexicon;
@@ -57,9 +53,8 @@ pub(crate) struct Model<'a> {
     lex: &'a Lexicon,
     ngrams: &'a NGrams,
     total: f64,
-    /// Unigram estimates of words the corpus lacks (a document repeats its words), and the
-    /// cleaner's map of them, kept across documents.
-    memo: RefCell<FxHashMap<String, f64>>,
+    /// The cleaner's unigram estimates of words the corpus lacks, kept across documents. (A
+    /// document's words are keyed once each: the word stage interns them.)
     shared: Option<&'a Memo<f64>>,
 }
 
@@ -69,7 +64,6 @@ impl<'a> Model<'a> {
             lex,
             ngrams: lex.ngrams(),
             total: lex.corpus_tokens() as f64,
-            memo: RefCell::default(),
             shared,
         }
     }
@@ -94,15 +88,10 @@ impl<'a> Model<'a> {
 
     /// log10 P(w) of a word the corpus lacks: wordfreq, else the compound's last part.
     fn unigram_unseen(&self, w: &str) -> f64 {
-        if let Some(&p) = self.memo.borrow().get(w) {
-            return p;
-        }
-        let p = match self.shared {
+        match self.shared {
             Some(shared) => Cache::get(shared, w, || self.estimate(w)),
             None => self.estimate(w),
-        };
-        self.memo.borrow_mut().insert(w.to_string(), p);
-        p
+        }
     }
 
     fn estimate(&self, w: &str) -> f64 {
