@@ -77,9 +77,20 @@ impl<'a> Trie<'a> {
     }
 
     /// The node after `n` on `byte` (not 0), with the transition's output.
+    /// The transition on `byte` from `n`: a scan of a small node's records, a binary search
+    /// of a wide one's (the root's and its near children's, which every walk passes).
     #[inline]
     pub fn child(&self, n: Node, byte: u8) -> Option<(Node, u64)> {
-        for &[key, out] in self.records(n) {
+        let records = self.records(n);
+        if records.len() > 8 {
+            // A node near the root: its records are searched by halves.
+            let at = records
+                .binary_search_by_key(&byte, |r| (r[0] >> 24) as u8)
+                .ok()?;
+            let [key, out] = records[at];
+            return Some((key as u32 & 0xff_ffff, out));
+        }
+        for &[key, out] in records {
             let b = (key >> 24) as u8;
             if b == byte {
                 return Some((key as u32 & 0xff_ffff, out));
@@ -203,5 +214,38 @@ mod tests {
         let root: Vec<u8> = trie.children(Trie::ROOT).map(|(b, _, _)| b).collect();
         assert_eq!(root, b"abx");
         assert_eq!(trie.child(Trie::ROOT, b'c'), None);
+    }
+
+    /// A node with more transitions than a short scan covers (searched by halves), final
+    /// or not.
+    #[test]
+    fn a_wide_node_finds_every_transition() {
+        for final_node in [true, false] {
+            let mut keys: Vec<(String, u64)> = (b'a'..=b'y')
+                .step_by(2)
+                .map(|b| (format!("q{}", b as char), u64::from(b)))
+                .collect();
+            if final_node {
+                keys.insert(0, ("q".to_string(), 99));
+            }
+            let map = fst::Map::from_iter(keys.iter().map(|(k, v)| (k.as_str(), *v))).unwrap();
+            let bytes = flatten(map.as_fst());
+            let words: Vec<u64> = bytes
+                .chunks(8)
+                .map(|c| {
+                    let mut b = [0; 8];
+                    b[..c.len()].copy_from_slice(c);
+                    u64::from_le_bytes(b)
+                })
+                .collect();
+            let trie = Trie::new(&bytemuck::cast_slice(&words)[..bytes.len()]);
+            for (k, v) in &keys {
+                assert_eq!(trie.get(k.as_bytes()), Some(*v), "{k}");
+            }
+            for b in (b'b'..=b'z').step_by(2) {
+                assert_eq!(trie.get(&[b'q', b]), None, "q{}", b as char);
+            }
+            assert_eq!(trie.get(b"q\0"), None);
+        }
     }
 }
