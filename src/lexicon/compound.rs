@@ -44,12 +44,13 @@ pub(crate) fn analyse(lex: &Lexicon, token: &str) -> Option<Compound> {
     if lower.chars().count() < 2 * MIN_PART_CHARS || lower.contains(|c: char| !c.is_alphabetic()) {
         return None;
     }
-    if lex.exact(&lower).is_some_and(Entry::is_forbidden) {
-        return None;
-    }
     let split = split_roles(&lower, |bytes, f| {
         for_each_prefix(&lex.data.forms, bytes, f)
     })?;
+    // (Most tokens have no split: the forbidden list is asked only of those that do.)
+    if lex.exact(&lower).is_some_and(Entry::is_forbidden) {
+        return None;
+    }
     Some(Compound {
         parts: split
             .iter()
