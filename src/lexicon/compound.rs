@@ -86,6 +86,9 @@ pub(crate) fn split_roles(
             firsts.push((end, start));
         }
     });
+    if firsts.is_empty() {
+        return None;
+    }
     // The forms starting at every place a part can start (from the first parts on, through
     // middle parts), walked once each; only those places are ever needed.
     let mut forms_at: Vec<Option<Vec<(usize, u64)>>> = vec![None; n + 1];
