@@ -17,6 +17,8 @@ use crate::Lexicon;
 /// Readings dearer than this are left to the arbitrary-edit fallback: the table's one-off
 /// confusions (a glyph misread once) would otherwise multiply the walk's paths.
 const MAX_READING_COST: f32 = 4.5;
+/// A compound part has at least this many characters.
+const MIN_PART: usize = 2;
 /// Letters OCR drops are tried only when it drops them often.
 const MAX_INSERT_COST: f32 = 2.5;
 
@@ -187,6 +189,9 @@ struct Walk<'a> {
     /// Where in the token the walk started, and whether hits must end at its end.
     start: usize,
     whole: bool,
+    /// For a compound's part: the roles one of which a hit must have, and its fewest
+    /// characters (others are not recorded; the walk goes on through them all the same).
+    part: Option<(u64, usize)>,
     obs: Vec<char>,
     /// per observed position: readings (ocr chars consumed, skeleton bytes, cost)
     readings: Vec<Readings>,
@@ -267,6 +272,7 @@ impl<'a> Walk<'a> {
             skeletons: String::new(),
             start: 0,
             whole: true,
+            part: None,
             obs,
             readings,
             inserts: &INSERTS,
@@ -299,7 +305,13 @@ impl<'a> Walk<'a> {
         if i > self.start && (!self.whole || i == len) {
             if let Some(f) = self.trie.final_output(node) {
                 // The map value locates the skeleton's forms: it identifies the skeleton.
-                self.hit(acc.wrapping_add(f), i, cost, out);
+                let v = acc.wrapping_add(f);
+                if self
+                    .part
+                    .is_none_or(|(roles, least)| v & roles != 0 && i - self.start >= least)
+                {
+                    self.hit(v, i, cost, out);
+                }
             }
         }
         if i < len {
@@ -502,6 +514,13 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         };
         walk.search.budget = search.budget - base;
         walk.limit = walk.search.budget;
+        // A first part begins the compound; a later one sits in it or ends it.
+        let roles = if p == 0 {
+            roles::BEGIN
+        } else {
+            roles::MIDDLE | roles::END
+        };
+        walk.part = Some((roles, MIN_PART));
         hits.clear();
         walk.run(p, false, &mut hits);
         for h in hits.drain(..) {
@@ -511,7 +530,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 value: r,
                 ..
             } = h;
-            if end - p < 2 || r & roles::FORBIDDEN != 0 {
+            if end - p < MIN_PART || r & roles::FORBIDDEN != 0 {
                 continue;
             }
             let total = base + cost;
