@@ -253,6 +253,11 @@ impl Lexicon {
         Ok(self.with_words(words))
     }
 
+    /// Has the lexicon words of the user's beside the built-in list?
+    pub(crate) fn has_user_words(&self) -> bool {
+        !self.user.is_empty()
+    }
+
     /// Number of forms in the built-in list (standalone words and compound parts).
     pub fn len(&self) -> usize {
         self.data.forms.len() + self.user.len()

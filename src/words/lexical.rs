@@ -49,8 +49,12 @@ impl<'a, 't> Lexical<'a, 't> {
     }
 
     /// Is `w` a lone word ([`Entry::is_lone`]): lower case, and so its own only case variant?
+    /// Not with user words: the flags speak of the built-in lexicon alone, and a user's
+    /// entry may make another form a look-alike.
     pub fn is_lone(&self, w: &'t str) -> bool {
-        !w.chars().any(char::is_uppercase) && self.entry(w).is_some_and(Entry::is_lone)
+        !self.lex.has_user_words()
+            && !w.chars().any(char::is_uppercase)
+            && self.entry(w).is_some_and(Entry::is_lone)
     }
 
     /// [`Lexicon::is_word`] of a string not in the document (a joined word), remembered
