@@ -4,9 +4,10 @@
 //! either: only the neighbours of a word in question, and pairs only on a damaged page).
 
 use std::cell::{OnceCell, RefCell};
-use std::rc::Rc;
+use std::hash::BuildHasher;
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::context::{Key, Model};
 use crate::lexicon::skeleton::skeleton_into;
@@ -15,11 +16,14 @@ use crate::lexicon::skeleton::skeleton_into;
 pub(crate) type Ix = u32;
 
 pub(crate) struct Vocab {
-    words: Vec<Rc<str>>,
+    /// The words one after another, and where each ends: no allocation a word.
+    text: String,
+    ends: Vec<usize>,
     keys: Vec<OnceCell<Key>>,
     /// Skeleton id of each word: spellings that differ only by diacritics share one.
     skeletons: Vec<OnceCell<u32>>,
-    by_word: FxHashMap<Rc<str>, Ix>,
+    /// The words' indices, found by the words' hashes.
+    by_word: HashTable<Ix>,
     by_skeleton: RefCell<FxHashMap<Box<str>, u32>>,
     /// Scratch space for a lower-cased word or a skeleton.
     buf: RefCell<String>,
@@ -29,10 +33,11 @@ impl Vocab {
     /// Room for about `n` words without growing.
     pub fn with_capacity(n: usize) -> Vocab {
         Vocab {
-            words: Vec::with_capacity(n),
+            text: String::with_capacity(8 * n),
+            ends: Vec::with_capacity(n),
             keys: Vec::with_capacity(n),
             skeletons: Vec::with_capacity(n),
-            by_word: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            by_word: HashTable::with_capacity(n),
             by_skeleton: RefCell::default(),
             buf: RefCell::default(),
         }
@@ -40,16 +45,24 @@ impl Vocab {
 
     /// The index of context key `word` (lower case, or a marker such as "<num>").
     pub fn intern(&mut self, word: &str) -> Ix {
-        if let Some(&i) = self.by_word.get(word) {
+        let (text, ends) = (&self.text, &self.ends);
+        let hash = FxBuildHasher.hash_one(word);
+        if let Some(&i) = self.by_word.find(hash, |&i| word_of(text, ends, i) == word) {
             return i;
         }
-        let i = self.words.len() as Ix;
-        let word: Rc<str> = word.into();
-        self.words.push(word.clone());
+        let i = self.ends.len() as Ix;
+        self.text.push_str(word);
+        self.ends.push(self.text.len());
         self.keys.push(OnceCell::new());
         self.skeletons.push(OnceCell::new());
-        self.by_word.insert(word, i);
+        let (text, ends) = (&self.text, &self.ends);
+        self.by_word
+            .insert_unique(hash, i, |&j| FxBuildHasher.hash_one(word_of(text, ends, j)));
         i
+    }
+
+    fn word(&self, i: Ix) -> &str {
+        word_of(&self.text, &self.ends, i)
     }
 
     /// The index of the context key of `token`: the token in lower case
@@ -75,7 +88,7 @@ impl Vocab {
 
     /// The model's key of word `i`.
     pub fn key(&self, model: &Model, i: Ix) -> Key {
-        *self.keys[i as usize].get_or_init(|| model.key(&self.words[i as usize]))
+        *self.keys[i as usize].get_or_init(|| model.key(self.word(i)))
     }
 
     /// The skeleton id of word `i`, worked out the first time it is asked for.
@@ -83,7 +96,7 @@ impl Vocab {
         *self.skeletons[i as usize].get_or_init(|| {
             let mut buf = self.buf.borrow_mut();
             buf.clear();
-            skeleton_into(&self.words[i as usize], &mut buf);
+            skeleton_into(self.word(i), &mut buf);
             let mut ids = self.by_skeleton.borrow_mut();
             if let Some(&s) = ids.get(buf.as_str()) {
                 return s;
@@ -93,6 +106,13 @@ impl Vocab {
             s
         })
     }
+}
+
+/// Word `i` of the words laid end to end in `text`, ending at `ends`.
+fn word_of<'t>(text: &'t str, ends: &[usize], i: Ix) -> &'t str {
+    let i = i as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &text[start..ends[i]]
 }
 
 #[cfg(test)]
