@@ -179,6 +179,18 @@ pub fn flatten<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// `bytes` in 8-byte words: the reader wants 8-byte alignment, as the embedded copy has.
+    fn aligned(bytes: &[u8]) -> Vec<u64> {
+        bytes
+            .chunks(8)
+            .map(|c| {
+                let mut b = [0; 8];
+                b[..c.len()].copy_from_slice(c);
+                u64::from_le_bytes(b)
+            })
+            .collect()
+    }
+
     /// Flattens a map whose keys share prefixes and suffixes and whose values need outputs
     /// on inner transitions, and reads every key back, and keys that are not in it.
     #[test]
@@ -195,15 +207,7 @@ mod tests {
         ];
         let map = fst::Map::from_iter(keys.iter().map(|&(k, v)| (k, v))).unwrap();
         let bytes = flatten(map.as_fst());
-        // The reader wants 8-byte alignment, as the embedded copy has.
-        let words: Vec<u64> = bytes
-            .chunks(8)
-            .map(|c| {
-                let mut b = [0; 8];
-                b[..c.len()].copy_from_slice(c);
-                u64::from_le_bytes(b)
-            })
-            .collect();
+        let words = aligned(&bytes);
         let trie = Trie::new(&bytemuck::cast_slice(&words)[..bytes.len()]);
         for (k, v) in keys {
             assert_eq!(trie.get(k.as_bytes()), Some(v), "{k}");
@@ -230,14 +234,7 @@ mod tests {
             }
             let map = fst::Map::from_iter(keys.iter().map(|(k, v)| (k.as_str(), *v))).unwrap();
             let bytes = flatten(map.as_fst());
-            let words: Vec<u64> = bytes
-                .chunks(8)
-                .map(|c| {
-                    let mut b = [0; 8];
-                    b[..c.len()].copy_from_slice(c);
-                    u64::from_le_bytes(b)
-                })
-                .collect();
+            let words = aligned(&bytes);
             let trie = Trie::new(&bytemuck::cast_slice(&words)[..bytes.len()]);
             for (k, v) in &keys {
                 assert_eq!(trie.get(k.as_bytes()), Some(*v), "{k}");
