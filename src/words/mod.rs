@@ -13,10 +13,10 @@
 //! time it is seen, unless the lexicon marks it as having none (most frequent words: see
 //! `dictionaries/sv-lone.txt.gz`, checked against the walk by a test). A rejected token
 //! costs a cost-bounded walk of the skeleton trie (about 20 µs), and a compound repair one
-//! walk per reachable part boundary. The cleaner's
-//! [`Cache`] keeps every token's candidates and lexicon answers for the next document; the
-//! context words of a document are interned once (module `vocab`), and what the candidates at
-//! one place share is looked up once (`context::Place`).
+//! walk per reachable part boundary. The cleaner's [`Cache`] keeps every token's candidates
+//! and lexicon answers for the next document; the context words of a document are interned
+//! once (module `vocab`), and what the candidates at one place share is looked up once
+//! (`context::Place`).
 
 pub mod candidates;
 pub(crate) mod channel;
