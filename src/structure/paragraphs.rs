@@ -123,8 +123,10 @@ impl Rules {
         }
     }
 
+    /// Does `line` start like a list item (the expression behind it, after the cheap test of
+    /// its first characters that every caller shares)?
     fn is_list(&self, line: &str) -> bool {
-        self.list.is_match(line)
+        may_start_marker(line) && self.list.is_match(line)
     }
 
     fn is_section(&self, line: &str) -> bool {
@@ -150,7 +152,7 @@ impl Rules {
         if let Some(s) = self.hyphen(a, b, lexicon) {
             return s;
         }
-        let b_dash_item = self.dash_item.is_match(b);
+        let b_dash_item = self.is_dash_item(b);
         if self.is_section(a) || self.is_section(b) || self.is_list(b) {
             return apart;
         }
@@ -261,7 +263,7 @@ impl Rules {
     /// Is this line a list item with a bullet-like marker (any OCR reading of "•")?
     pub fn is_bullet_item(&self, line: &str) -> bool {
         let first = line.chars().next().unwrap_or(' ');
-        may_start_marker(line) && self.list.is_match(line) && !first.is_ascii_digit()
+        self.is_list(line) && !first.is_ascii_digit()
     }
 
     /// The list marker of `line` repaired: OCR readings of "•" become "•", a dash item "–"
@@ -285,13 +287,13 @@ impl Rules {
                 "section sign",
             ));
         }
-        let want = if self.dash_item.is_match(line.text) {
+        let want = if self.is_dash_item(line.text) {
             if dash_is_bullet {
                 "•"
             } else {
                 "–"
             }
-        } else if self.list.is_match(line.text)
+        } else if self.is_list(line.text)
             && !first.is_ascii_digit()
             && (!first.is_ascii_lowercase()
                 || (line.text.starts_with(['e', 'o']) && line.text[1..].starts_with([' ', '\t'])))
