@@ -523,17 +523,13 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         walk.part = Some((roles, MIN_PART));
         hits.clear();
         walk.run(p, false, &mut hits);
+        // (The walk records only parts of MIN_PART characters or more, in a role they can have.)
         for h in hits.drain(..) {
-            let Hit {
-                end,
-                cost,
-                value: r,
-                ..
-            } = h;
-            if end - p < MIN_PART || r & roles::FORBIDDEN != 0 {
+            let (end, r) = (h.end, h.value);
+            if r & roles::FORBIDDEN != 0 {
                 continue;
             }
-            let total = base + cost;
+            let total = base + h.cost;
             if end == n {
                 if p > 0 && r & roles::END != 0 && better(&done, total, parts + 1) {
                     done = Some((total, p, (r, walk.skeleton(&h).to_string()), parts + 1));
