@@ -187,21 +187,21 @@ impl Applied {
     /// says which earlier edits it covers.
     pub fn carry(&self, input: &str, e: Edit) -> (Edit, std::ops::Range<usize>) {
         let (span, region, inner) = self.to_input(e.span);
-        let mut after = String::with_capacity(e.after.len() + region.len() - e.span.len());
-        after.push_str(&self.text[region.start..e.span.start]);
-        after.push_str(&e.after);
-        after.push_str(&self.text[e.span.end..region.end]);
         let kept = e.kept.map(|k| self.to_input(k).0);
-        (
-            Edit {
-                span,
-                before: span.of(input).to_string(),
-                after,
-                kept,
-                ..e
-            },
-            inner,
-        )
+        let mut e = e;
+        // Most edits touch no earlier edit: their texts are kept as they are, unallocated.
+        if region != e.span {
+            let mut after = String::with_capacity(e.after.len() + region.len() - e.span.len());
+            after.push_str(&self.text[region.start..e.span.start]);
+            after.push_str(&e.after);
+            after.push_str(&self.text[e.span.end..region.end]);
+            e.after = after;
+        }
+        let before = span.of(input);
+        if e.before != before {
+            e.before = before.to_string();
+        }
+        (Edit { span, kept, ..e }, inner)
     }
 
     /// Carries edits made on this output back onto the input: each later edit replaces the
@@ -228,5 +228,39 @@ impl Applied {
         );
         normalize_order(&mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_later_edit_is_carried_onto_the_input_widened_over_the_edits_it_cuts_into() {
+        let input = "ab cd ef";
+        let first = Edit::new(input, Span::new(3, 5), "CDX", EditKind::Word, 1.0, "first");
+        let applied = Applied::new(input, vec![first]);
+        assert_eq!(applied.text, "ab CDX ef");
+        let out = applied.text.clone();
+        let later = vec![
+            // Touches nothing earlier: kept as it is.
+            Edit::new(&out, Span::new(0, 2), "AB", EditKind::Word, 1.0, "apart"),
+            // Cuts into the first edit's "CDX": widened to cover all of it.
+            Edit::new(&out, Span::new(4, 8), "yz", EditKind::Word, 1.0, "inside"),
+        ];
+        let expected = apply(&out, &later);
+        let composed = applied.compose(input, later);
+        assert_eq!(apply(input, &composed), expected);
+        let seen: Vec<_> = composed
+            .iter()
+            .map(|e| (e.span, e.before.as_str(), e.after.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (Span::new(0, 2), "ab", "AB"),
+                (Span::new(3, 7), "cd e", "Cyz"),
+            ]
+        );
     }
 }
