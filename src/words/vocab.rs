@@ -69,6 +69,14 @@ impl Vocab {
     /// ([`super::context::key`]), lowered without allocating when it is ASCII.
     pub fn intern_lowered(&mut self, token: &str) -> Ix {
         if !token.is_ascii() {
+            // Most words are in lower case already ("nämnden"): interned as they stand.
+            let unchanged = |c: char| {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            };
+            if token.chars().all(unchanged) {
+                return self.intern(token);
+            }
             return self.intern(&super::context::key(token));
         }
         if !token.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -127,6 +135,8 @@ mod tests {
         assert_eq!(v.intern_lowered("BORAS"), boras);
         let boraas = v.intern_lowered("BORÅS");
         assert_eq!(v.intern("borås"), boraas);
+        assert_eq!(v.intern_lowered("borås"), boraas);
+        assert_eq!(v.intern_lowered("Borås"), boraas);
         assert_ne!(boras, boraas);
         assert_eq!(v.skeleton(boras), v.skeleton(boraas));
         let stad = v.intern_lowered("Stad");
