@@ -25,6 +25,7 @@ mod explain;
 mod lexical;
 mod vocab;
 
+use std::borrow::Cow;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
@@ -541,19 +542,19 @@ fn classify_caps<'t>(judge: &Lexical<'_, 't>, text: &'t str, span: Span) -> Stat
 
 /// Writes `cand` in the case pattern of `token`: "BORAS" -> "BORÅS", "Fér" -> "För". A
 /// capital "A" or "O" that OCR made of a mid-sentence "ä"/"ö" becomes lower case again.
-fn recase(token: &str, cand: &str, sentence_start: bool) -> String {
+fn recase<'c>(token: &str, cand: &'c str, sentence_start: bool) -> Cow<'c, str> {
     let mut tc = token.chars();
     let first = tc.next();
     let first_upper = first.is_some_and(char::is_uppercase);
     let all_upper = letters(token) > 1 && token.chars().all(|c| !c.is_lowercase());
     if all_upper {
-        return cand.to_uppercase();
+        return Cow::Owned(cand.to_uppercase());
     }
     let cand_first = cand.chars().next();
     // OCR's "l" or "|" at the front of a word read as "i" is a capital "I" ("lnstans" for
     // "Instans"): a lower-case "i" has its dot.
     if matches!(first, Some('l' | '|')) && cand_first == Some('i') {
-        return format!("I{}", &cand[1..]);
+        return Cow::Owned(format!("I{}", &cand[1..]));
     }
     if first_upper {
         // OCR capitals that stand for another letter mid-sentence ("Aven" for "även",
@@ -561,15 +562,15 @@ fn recase(token: &str, cand: &str, sentence_start: bool) -> String {
         let substituted = first
             .map(|c| c.to_lowercase().next() != cand_first.and_then(|c| c.to_lowercase().next()));
         if !sentence_start && substituted == Some(true) {
-            return cand.to_string();
+            return Cow::Borrowed(cand);
         }
         let mut out: String = cand_first
             .map(|c| c.to_uppercase().collect())
             .unwrap_or_default();
         out.push_str(&cand[cand_first.map_or(0, char::len_utf8)..]);
-        return out;
+        return Cow::Owned(out);
     }
-    cand.to_string()
+    Cow::Borrowed(cand)
 }
 
 /// A number written as `{:.2}` writes it, without the general float formatting (every edit's
@@ -686,27 +687,28 @@ pub fn edits(
     let mut decisions: Vec<Option<Decision>> = (0..units.len()).map(|_| None).collect();
 
     // Pass 1: tokens the lexicon rejects, and words broken at a line end, judged joined.
-    let mut targets: Vec<(String, usize, Option<usize>)> = Vec::new();
+    let mut targets: Vec<(Cow<str>, usize, Option<usize>)> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         if u.status == Status::Unknown {
-            targets.push((u.span.of(text).to_string(), i, None));
+            targets.push((Cow::Borrowed(u.span.of(text)), i, None));
         } else if let Some(j) = broken_word(&judge, text, &units, i) {
             let joined = format!("{}{}", u.span.of(text), units[j].span.of(text));
-            targets.push((joined, i, Some(j)));
+            targets.push((Cow::Owned(joined), i, Some(j)));
         }
     }
-    let mut found: FxHashMap<String, (Candidates, Rc<[Ix]>)> = FxHashMap::default();
+    let mut found: FxHashMap<Cow<str>, (Candidates, Rc<[Ix]>)> = FxHashMap::default();
     for (token, i, second) in targets {
-        let token = token.as_str();
         let u = &units[i];
         // A first part is looked up apart from the word of the same letters (a key no token
-        // has); each distinct key's candidates and their context keys once per document.
+        // has: the part with the hyphen that follows it); each distinct key's candidates and
+        // their context keys once per document.
         let key = if u.first_part && second.is_none() {
-            format!("{token}-")
+            Cow::Borrowed(&text[u.span.start..u.span.end + 1])
         } else {
-            token.to_string()
+            token.clone()
         };
-        let (cands, cand_keys) = match found.get(&key) {
+        let token = token.as_ref();
+        let (cands, cand_keys) = match found.get(key.as_ref()) {
             Some(c) => c.clone(),
             None => {
                 let cands = cache.unknown(&key, || match key.strip_suffix('-') {
@@ -788,7 +790,7 @@ pub fn edits(
         match second {
             None => {
                 keys[i] = vocab.intern_lowered(after);
-                decisions[i] = Some(decide(after.clone()));
+                decisions[i] = Some(decide(after.to_string()));
                 doc.uni.insert(keys[i]);
             }
             Some(j) => {
@@ -910,7 +912,7 @@ pub fn edits(
         let conf = confidence(*s, scored.iter().map(|x| x.0).chain([own_score]));
         keys[i] = vocab.intern_lowered(after);
         decisions[i] = Some(Decision {
-            after: after.clone(),
+            after: after.to_string(),
             kind: EditKind::RealWord,
             confidence: conf,
             reason: format!(
@@ -1011,8 +1013,8 @@ fn rank<'c>(
     token: &str,
     sentence_start: bool,
     scored: impl Iterator<Item = (f64, &'c Candidate)>,
-) -> Vec<(f64, &'c Candidate, String)> {
-    let mut out: Vec<(f64, &Candidate, String)> = Vec::new();
+) -> Vec<(f64, &'c Candidate, Cow<'c, str>)> {
+    let mut out: Vec<(f64, &Candidate, Cow<'c, str>)> = Vec::new();
     for (s, c) in scored {
         let after = recase(token, &c.word, sentence_start);
         match out.iter_mut().find(|o| o.2 == after) {
