@@ -26,7 +26,6 @@ mod lexical;
 mod vocab;
 
 use std::borrow::Cow;
-use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -339,7 +338,8 @@ fn push_linked(out: &mut Vec<Unit>, u: Unit, linked: bool) {
 
 /// Splits text into units with their neighbours.
 fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::with_capacity(toks.len() / 2);
+    // About one token in two is a unit; hyphen parts add a few.
+    let mut out: Vec<Unit> = Vec::with_capacity(toks.len() / 2 + toks.len() / 16);
     let mut sentence_start = true;
     let mut linked = true; // is the previous unit an adjacent neighbour?
     let mut parts: Vec<Span> = Vec::new(); // a word token's hyphen parts
@@ -696,7 +696,9 @@ pub fn edits(
             targets.push((Cow::Owned(joined), i, Some(j)));
         }
     }
-    let mut found: FxHashMap<Cow<str>, (Candidates, Rc<[Ix]>)> = FxHashMap::default();
+    // Each distinct key's candidates, and where their context keys lie in `cand_key_store`.
+    let mut found: FxHashMap<Cow<str>, (Candidates, usize, usize)> = FxHashMap::default();
+    let mut cand_key_store: Vec<Ix> = Vec::new();
     for (token, i, second) in targets {
         let u = &units[i];
         // A first part is looked up apart from the word of the same letters (a key no token
@@ -708,19 +710,20 @@ pub fn edits(
             token.clone()
         };
         let token = token.as_ref();
-        let (cands, cand_keys) = match found.get(key.as_ref()) {
+        let (cands, from, to) = match found.get(key.as_ref()) {
             Some(c) => c.clone(),
             None => {
                 let cands = cache.unknown(&key, || match key.strip_suffix('-') {
                     Some(part) => first_parts_for(lexicon, part),
                     None => candidates_for(lexicon, token),
                 });
-                let keys: Rc<[Ix]> = cands
-                    .iter()
-                    .map(|c| vocab.intern_lowered(&c.word))
-                    .collect();
-                found.insert(key, (cands.clone(), keys.clone()));
-                (cands, keys)
+                let from = cand_key_store.len();
+                for c in cands.iter() {
+                    cand_key_store.push(vocab.intern_lowered(&c.word));
+                }
+                let to = cand_key_store.len();
+                found.insert(key, (cands.clone(), from, to));
+                (cands, from, to)
             }
         };
         if cands.is_empty() {
@@ -731,7 +734,7 @@ pub fn edits(
         let scored = rank(
             token,
             u.starts(),
-            cands.iter().zip(cand_keys.iter()).map(|(c, &k)| {
+            cands.iter().zip(&cand_key_store[from..to]).map(|(c, &k)| {
                 let evidence = if doc.uni.contains(&k) {
                     SEEN_EVIDENCE
                 } else {
@@ -781,16 +784,16 @@ pub fn edits(
                 ""
             },
         );
-        let decide = |after: String| Decision {
+        let decide = |after: String, reason: String| Decision {
             after,
             kind,
             confidence: conf,
-            reason: reason.clone(),
+            reason,
         };
         match second {
             None => {
                 keys[i] = vocab.intern_lowered(after);
-                decisions[i] = Some(decide(after.to_string()));
+                decisions[i] = Some(decide(after.to_string(), reason));
                 doc.uni.insert(keys[i]);
             }
             Some(j) => {
@@ -802,7 +805,7 @@ pub fn edits(
                 };
                 for (k, part) in [(i, left), (j, right)] {
                     if part != units[k].span.of(text) {
-                        decisions[k] = Some(decide(part));
+                        decisions[k] = Some(decide(part, reason.clone()));
                     }
                 }
             }
@@ -814,7 +817,9 @@ pub fn edits(
     }
 
     // Pass 2: real words that context says OCR confused, and glyphs that are the word "i".
-    let mut alternatives: Vec<Option<(Alternatives, Vec<Ix>)>> = vec![None; spelled.len()];
+    // Each distinct token's alternatives, and where their context keys lie in `alt_key_store`.
+    let mut alternatives: Vec<Option<(Alternatives, usize, usize)>> = vec![None; spelled.len()];
+    let mut alt_key_store: Vec<Ix> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         let token = u.span.of(text);
         if let Some(sp) = u.special {
@@ -836,7 +841,7 @@ pub fn edits(
         let capitalised = token.starts_with(char::is_uppercase);
         let is_compound = u.status == Status::Compound;
         // Each distinct token's alternatives and their context keys, once per document.
-        let (alts, alt_keys) = match &alternatives[spelling[i]] {
+        let (alts, from, to) = match &alternatives[spelling[i]] {
             Some(a) => a,
             None => {
                 let alts = cache.known(token, || {
@@ -857,13 +862,15 @@ pub fn edits(
                     }
                     alts
                 });
-                let keys = alts
-                    .iter()
-                    .map(|(c, _)| vocab.intern_lowered(&c.word))
-                    .collect();
-                alternatives[spelling[i]].insert((alts, keys))
+                let from = alt_key_store.len();
+                for (c, _) in alts.iter() {
+                    alt_key_store.push(vocab.intern_lowered(&c.word));
+                }
+                let to = alt_key_store.len();
+                alternatives[spelling[i]].insert((alts, from, to))
             }
         };
+        let alt_keys = &alt_key_store[*from..*to];
         if alt_keys.iter().all(|&k| k == own) {
             continue;
         }
