@@ -347,7 +347,8 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
         let s = t.span.of(text);
         match t.kind {
             TokenKind::Space => {
-                if s.matches('\n').count() >= 2 || s.contains('\x0c') {
+                let b = s.as_bytes();
+                if b.iter().filter(|&&c| c == b'\n').count() >= 2 || b.contains(&b'\x0c') {
                     sentence_start = true;
                     linked = false;
                 }
@@ -383,7 +384,9 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                 let period = toks.get(k + 1).is_some_and(|n| n.span.of(text) == ".");
                 // Hyphenated words are decided part by part unless the whole is a word.
                 parts.clear();
-                if s.contains('-') && !judge.is_list_word(s) {
+                // (A byte loop: most words are short, and memchr's set-up costs more.)
+                let hyphenated = s.bytes().any(|b| b == b'-');
+                if hyphenated && !judge.is_list_word(s) {
                     let mut at = t.span.start;
                     for p in s.split('-') {
                         parts.push(Span::new(at, at + p.len()));
@@ -403,7 +406,7 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                     sentence_start = false;
                     linked = pi == last;
                 }
-                if t.span.of(text).contains('-') {
+                if hyphenated {
                     linked = true;
                 }
             }
@@ -413,15 +416,24 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
     // of the text for all units), and the line not the wrapped rest of the line before.
     let wide = wide_line(text);
     let (mut at, mut alnum) = (0, false);
+    let bytes = text.as_bytes();
     for u in &mut out {
-        for c in text[at..u.span.start].chars() {
-            if c == '\n' || c == '\x0c' {
-                alnum = false;
-            } else if c.is_alphanumeric() {
-                alnum = true;
+        // Byte by byte; a character beyond ASCII is decoded where it starts.
+        while at < u.span.start {
+            let b = bytes[at];
+            if b < 0x80 {
+                if b == b'\n' || b == b'\x0c' {
+                    alnum = false;
+                } else if b.is_ascii_alphanumeric() {
+                    alnum = true;
+                }
+                at += 1;
+            } else {
+                let c = text[at..].chars().next().expect("a character starts here");
+                alnum |= c.is_alphanumeric();
+                at += c.len_utf8();
             }
         }
-        at = u.span.start;
         u.line_start = !alnum && !wrapped_into(text, u.span.start, wide);
     }
     // In a run of capitals (a heading set in capitals) short words are words, not acronyms.
