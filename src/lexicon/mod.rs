@@ -169,11 +169,14 @@ fn case_variants(token: &str) -> impl Iterator<Item = Cow<'_, str>> {
     } else {
         token.chars().all(|c| c.to_lowercase().eq([c]))
     };
-    let lower: Cow<'_, str> = if lowered {
-        Cow::Borrowed(token)
-    } else {
-        Cow::Owned(token.to_lowercase())
-    };
+    if lowered {
+        // No capital to lower, and no capitals to write the capitalised form of (a caseless
+        // script's would be the token itself again).
+        return [Some(Cow::Borrowed(token)), None, None]
+            .into_iter()
+            .flatten();
+    }
+    let lower: Cow<'_, str> = Cow::Owned(token.to_lowercase());
     let mut chars = token.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
     let rest_lower = chars.clone().all(|c| !c.is_uppercase());
