@@ -7,7 +7,7 @@ use std::cell::{OnceCell, RefCell};
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxBuildHasher;
 
 use super::context::{Key, Model};
 use crate::lexicon::skeleton::skeleton_into;
@@ -16,28 +16,62 @@ use crate::lexicon::skeleton::skeleton_into;
 pub(crate) type Ix = u32;
 
 pub(crate) struct Vocab {
-    /// The words one after another, and where each ends: no allocation a word.
-    text: String,
-    ends: Vec<usize>,
+    words: Strings,
     keys: Vec<OnceCell<Key>>,
     /// Skeleton id of each word: spellings that differ only by diacritics share one.
     skeletons: Vec<OnceCell<u32>>,
-    /// The words' indices, found by the words' hashes.
-    by_word: HashTable<Ix>,
-    by_skeleton: RefCell<FxHashMap<Box<str>, u32>>,
+    /// The distinct skeletons, numbered.
+    by_skeleton: RefCell<Strings>,
     /// Scratch space for a lower-cased word or a skeleton.
     buf: RefCell<String>,
+}
+
+/// Distinct strings, numbered in order of arrival: stored end to end (no allocation a
+/// string) and found through a table of their numbers by hash.
+#[derive(Default)]
+struct Strings {
+    text: String,
+    ends: Vec<usize>,
+    index: HashTable<u32>,
+}
+
+impl Strings {
+    fn with_capacity(n: usize) -> Strings {
+        Strings {
+            text: String::with_capacity(8 * n),
+            ends: Vec::with_capacity(n),
+            index: HashTable::with_capacity(n),
+        }
+    }
+
+    /// The number of `s`, and whether it is new.
+    fn intern(&mut self, s: &str) -> (u32, bool) {
+        let (text, ends) = (&self.text, &self.ends);
+        let hash = FxBuildHasher.hash_one(s);
+        if let Some(&i) = self.index.find(hash, |&i| word_of(text, ends, i) == s) {
+            return (i, false);
+        }
+        let i = self.ends.len() as u32;
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+        let (text, ends) = (&self.text, &self.ends);
+        self.index
+            .insert_unique(hash, i, |&j| FxBuildHasher.hash_one(word_of(text, ends, j)));
+        (i, true)
+    }
+
+    fn get(&self, i: u32) -> &str {
+        word_of(&self.text, &self.ends, i)
+    }
 }
 
 impl Vocab {
     /// Room for about `n` words without growing.
     pub fn with_capacity(n: usize) -> Vocab {
         Vocab {
-            text: String::with_capacity(8 * n),
-            ends: Vec::with_capacity(n),
+            words: Strings::with_capacity(n),
             keys: Vec::with_capacity(n),
             skeletons: Vec::with_capacity(n),
-            by_word: HashTable::with_capacity(n),
             by_skeleton: RefCell::default(),
             buf: RefCell::default(),
         }
@@ -45,28 +79,20 @@ impl Vocab {
 
     /// The index of context key `word` (lower case, or a marker such as "<num>").
     pub fn intern(&mut self, word: &str) -> Ix {
-        let (text, ends) = (&self.text, &self.ends);
-        let hash = FxBuildHasher.hash_one(word);
-        if let Some(&i) = self.by_word.find(hash, |&i| word_of(text, ends, i) == word) {
-            return i;
+        let (i, new) = self.words.intern(word);
+        if new {
+            self.keys.push(OnceCell::new());
+            self.skeletons.push(OnceCell::new());
         }
-        let i = self.ends.len() as Ix;
-        self.text.push_str(word);
-        self.ends.push(self.text.len());
-        self.keys.push(OnceCell::new());
-        self.skeletons.push(OnceCell::new());
-        let (text, ends) = (&self.text, &self.ends);
-        self.by_word
-            .insert_unique(hash, i, |&j| FxBuildHasher.hash_one(word_of(text, ends, j)));
         i
     }
 
     fn word(&self, i: Ix) -> &str {
-        word_of(&self.text, &self.ends, i)
+        self.words.get(i)
     }
 
     /// The index of the context key of `token`: the token in lower case
-    /// ([`super::context::key`]), lowered without allocating when it is ASCII.
+    /// ([`super::context::key`]), with no allocation unless it has a capital beyond ASCII.
     pub fn intern_lowered(&mut self, token: &str) -> Ix {
         if !token.is_ascii() {
             // Most words are in lower case already ("nämnden"): interned as they stand.
@@ -105,13 +131,7 @@ impl Vocab {
             let mut buf = self.buf.borrow_mut();
             buf.clear();
             skeleton_into(self.word(i), &mut buf);
-            let mut ids = self.by_skeleton.borrow_mut();
-            if let Some(&s) = ids.get(buf.as_str()) {
-                return s;
-            }
-            let s = ids.len() as u32;
-            ids.insert(buf.as_str().into(), s);
-            s
+            self.by_skeleton.borrow_mut().intern(&buf).0
         })
     }
 }
