@@ -96,9 +96,13 @@ impl Vocab {
     pub fn intern_lowered(&mut self, token: &str) -> Ix {
         if !token.is_ascii() {
             // Most words are in lower case already ("nämnden"): interned as they stand.
-            let unchanged = |c: char| {
-                let mut l = c.to_lowercase();
-                l.next() == Some(c) && l.next().is_none()
+            let unchanged = |c: char| match c {
+                'a'..='z' | 'å' | 'ä' | 'ö' | 'é' => true,
+                _ if c.is_ascii() => !c.is_ascii_uppercase(),
+                _ => {
+                    let mut l = c.to_lowercase();
+                    l.next() == Some(c) && l.next().is_none()
+                }
             };
             if token.chars().all(unchanged) {
                 return self.intern(token);
