@@ -411,7 +411,10 @@ impl<'a> Walk<'a> {
         }
         if let Some((n, o)) = self.trie.follow(node, acc, seg.bytes()) {
             let at = self.path.len();
-            self.path.extend_from_slice(seg.bytes());
+            // Byte by byte: a segment is a few bytes, too short for a call to memcpy.
+            for &b in seg.bytes() {
+                self.path.push(b);
+            }
             self.step(n, o, i, cost, limits, out);
             self.path.truncate(at);
         }
