@@ -200,6 +200,43 @@ struct Walk<'a> {
     search: Search,
 }
 
+/// A walk's buffers, kept for the next walk on the thread when it ends: a walk is set up
+/// for every token in question, and most need only a few hundred bytes.
+#[derive(Default)]
+struct WalkBuffers {
+    obs: Vec<char>,
+    readings: Vec<Readings>,
+    path: Vec<u8>,
+    skeletons: String,
+}
+
+/// Most sets of buffers kept per thread (walks nest only for a compound's parts).
+const SPARE_LIMIT: usize = 4;
+
+thread_local! {
+    static SPARE_BUFFERS: RefCell<Vec<WalkBuffers>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Walk<'_> {
+    fn drop(&mut self) {
+        let mut b = WalkBuffers {
+            obs: std::mem::take(&mut self.obs),
+            readings: std::mem::take(&mut self.readings),
+            path: std::mem::take(&mut self.path),
+            skeletons: std::mem::take(&mut self.skeletons),
+        };
+        b.obs.clear();
+        b.readings.clear();
+        b.path.clear();
+        b.skeletons.clear();
+        SPARE_BUFFERS.with_borrow_mut(|spare| {
+            if spare.len() < SPARE_LIMIT {
+                spare.push(b);
+            }
+        });
+    }
+}
+
 /// A short skeleton segment, inline: readings are built for every token, so no allocation.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Seg {
@@ -249,27 +286,31 @@ struct Hit {
 /// end of the token only.
 impl<'a> Walk<'a> {
     fn new(lex: &'a Lexicon, token: &str, search: Search) -> Walk<'a> {
-        let obs: Vec<char> = token.chars().collect();
-        let readings = POSITION_READINGS.with_borrow_mut(|known| {
+        let WalkBuffers {
+            mut obs,
+            mut readings,
+            path,
+            skeletons,
+        } = SPARE_BUFFERS.with_borrow_mut(Vec::pop).unwrap_or_default();
+        obs.extend(token.chars());
+        POSITION_READINGS.with_borrow_mut(|known| {
             if known.len() >= POSITION_READINGS_LIMIT {
                 known.clear();
             }
-            (0..obs.len())
-                .map(|i| {
-                    let key = (obs[i], obs.get(i + 1).copied());
-                    known
-                        .entry(key)
-                        .or_insert_with(|| readings_at(key.0, key.1).into())
-                        .clone()
-                })
-                .collect()
+            readings.extend((0..obs.len()).map(|i| {
+                let key = (obs[i], obs.get(i + 1).copied());
+                known
+                    .entry(key)
+                    .or_insert_with(|| readings_at(key.0, key.1).into())
+                    .clone()
+            }));
         });
         Walk {
             trie: *lex.skeleton_map(),
             limit: search.budget,
             price: None,
-            path: Vec::with_capacity(32),
-            skeletons: String::new(),
+            path,
+            skeletons,
             start: 0,
             whole: true,
             part: None,
