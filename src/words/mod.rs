@@ -1033,7 +1033,7 @@ fn rank<'c>(
     sentence_start: bool,
     scored: impl Iterator<Item = (f64, &'c Candidate)>,
 ) -> Vec<(f64, &'c Candidate, Cow<'c, str>)> {
-    let mut out: Vec<(f64, &Candidate, Cow<'c, str>)> = Vec::new();
+    let mut out: Vec<(f64, &Candidate, Cow<'c, str>)> = Vec::with_capacity(scored.size_hint().0);
     for (s, c) in scored {
         let after = recase(token, &c.word, sentence_start);
         match out.iter_mut().find(|o| o.2 == after) {
