@@ -40,7 +40,7 @@ pub(crate) fn for_each_prefix(
 }
 
 pub(crate) fn analyse(lex: &Lexicon, token: &str) -> Option<Compound> {
-    let lower = token.to_lowercase();
+    let lower = super::lower_case(token);
     if lower.chars().count() < 2 * MIN_PART_CHARS || lower.contains(|c: char| !c.is_alphabetic()) {
         return None;
     }
@@ -91,31 +91,35 @@ pub(crate) fn split_roles(
     }
     // The forms starting at every place a part can start (from the first parts on, through
     // middle parts), walked once each; only those places are ever needed.
-    let mut forms_at: Vec<Option<Vec<(usize, u64)>>> = vec![None; n + 1];
+    // (All places' forms in one list: `forms_at[i]` is the range of place i's.)
+    let mut forms: Vec<(usize, u64)> = Vec::new();
+    let mut forms_at: Vec<Option<(usize, usize)>> = vec![None; n + 1];
     let mut todo: Vec<usize> = firsts.iter().map(|&(_, start)| start).collect();
     while let Some(i) = todo.pop() {
         if i == 0 || i >= n || forms_at[i].is_some() || !word.is_char_boundary(i) {
             continue;
         }
-        let mut found = Vec::new();
+        let from = forms.len();
         prefixes(&b[i..], &mut |len, v| {
             let end = i + len;
             if long_enough(i, end) {
-                found.push((end, v));
+                forms.push((end, v));
                 if end < n && ok(v, roles::MIDDLE) {
                     todo.push(end);
                 }
             }
         });
-        forms_at[i] = Some(found);
+        forms_at[i] = Some((from, forms.len()));
     }
     // tail[i]: fewest parts splitting word[i..] into MIDDLE* END, as the first part's end
     // (on ties the longer part).
     let mut tail: Vec<Option<(usize, usize)>> = vec![None; n + 1];
     for i in (1..n).rev() {
-        let Some(found) = &forms_at[i] else { continue };
+        let Some((from, to)) = forms_at[i] else {
+            continue;
+        };
         let mut best: Option<(usize, usize)> = None;
-        for &(end, v) in found {
+        for &(end, v) in &forms[from..to] {
             let parts = if end == n {
                 ok(v, roles::END).then_some(1)
             } else if ok(v, roles::MIDDLE) {

@@ -161,15 +161,34 @@ impl Default for Lexicon {
     }
 }
 
+/// Does `token` lower to itself, as `str::to_lowercase` lowers it?
+pub(crate) fn is_lower_case(token: &str) -> bool {
+    if token.is_ascii() {
+        return !token.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    token.chars().all(|c| match c {
+        'a'..='z' | 'å' | 'ä' | 'ö' | 'é' => true,
+        _ if c.is_ascii() => !c.is_ascii_uppercase(),
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    })
+}
+
+/// `token` in lower case, borrowed when it is already (most tokens are).
+pub(crate) fn lower_case(token: &str) -> Cow<'_, str> {
+    if is_lower_case(token) {
+        Cow::Borrowed(token)
+    } else {
+        Cow::Owned(token.to_lowercase())
+    }
+}
+
 /// How a token's case relates to a lexicon form.
 fn case_variants(token: &str) -> impl Iterator<Item = Cow<'_, str>> {
     // Most tokens are lower case already: they are their only variant, with no allocation.
-    let lowered = if token.is_ascii() {
-        !token.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        token.chars().all(|c| c.to_lowercase().eq([c]))
-    };
-    if lowered {
+    if is_lower_case(token) {
         // No capital to lower, and no capitals to write the capitalised form of (a caseless
         // script's would be the token itself again).
         return [Some(Cow::Borrowed(token)), None, None]

@@ -10,6 +10,7 @@ use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 use super::context::{Key, Model};
+use crate::lexicon::is_lower_case;
 use crate::lexicon::skeleton::skeleton_into;
 
 /// An interned context word.
@@ -94,23 +95,11 @@ impl Vocab {
     /// The index of the context key of `token`: the token in lower case
     /// ([`super::context::key`]), with no allocation unless it has a capital beyond ASCII.
     pub fn intern_lowered(&mut self, token: &str) -> Ix {
-        if !token.is_ascii() {
-            // Most words are in lower case already ("nämnden"): interned as they stand.
-            let unchanged = |c: char| match c {
-                'a'..='z' | 'å' | 'ä' | 'ö' | 'é' => true,
-                _ if c.is_ascii() => !c.is_ascii_uppercase(),
-                _ => {
-                    let mut l = c.to_lowercase();
-                    l.next() == Some(c) && l.next().is_none()
-                }
-            };
-            if token.chars().all(unchanged) {
-                return self.intern(token);
-            }
-            return self.intern(&super::context::key(token));
-        }
-        if !token.bytes().any(|b| b.is_ascii_uppercase()) {
+        if is_lower_case(token) {
             return self.intern(token);
+        }
+        if !token.is_ascii() {
+            return self.intern(&super::context::key(token));
         }
         let lower = {
             let mut buf = self.buf.borrow_mut();
