@@ -411,3 +411,27 @@ impl Lexicon {
         &self.data.ngrams
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lower_case_test_answers_as_lowering_does() {
+        // Every character below U+0800 (Latin, Greek with its final sigma, Cyrillic, ...),
+        // alone and after letters of either case, and a few beyond.
+        let beyond = ['ẞ', 'ǅ', 'ϒ', 'ᾈ', 'Ω', 'K', '𝐀', '漢', 'İ'];
+        let chars = (0..0x800u32).filter_map(char::from_u32).chain(beyond);
+        for c in chars {
+            for s in [
+                c.to_string(),
+                format!("ab{c}"),
+                format!("Å{c}x"),
+                format!("{c}ö"),
+            ] {
+                assert_eq!(is_lower_case(&s), s.to_lowercase() == s, "{s:?}");
+                assert_eq!(lower_case(&s), s.to_lowercase(), "{s:?}");
+            }
+        }
+    }
+}
