@@ -9,9 +9,9 @@ use rustc_hash::FxHashMap;
 
 use super::channel::{is_mark, CHANNEL, GENERIC, MARK_COST};
 use crate::lexicon::compound::split_roles;
-use crate::lexicon::roles;
 use crate::lexicon::skeleton::fold_char;
 use crate::lexicon::trie::{Node, Trie};
+use crate::lexicon::{lower_case, roles};
 use crate::Lexicon;
 
 /// Readings dearer than this are left to the arbitrary-edit fallback: the table's one-off
@@ -414,12 +414,13 @@ impl<'a> Walk<'a> {
         match out.iter_mut().find(|o| o.end == i && o.value == v) {
             Some(o) => o.cost = o.cost.min(cost),
             None => {
-                let skeleton = String::from_utf8_lossy(&self.path);
-                if let Some(c) = self.price.and_then(|price| price(v, &skeleton)) {
+                let skeleton =
+                    std::str::from_utf8(&self.path).expect("a skeleton map key is UTF-8");
+                if let Some(c) = self.price.and_then(|price| price(v, skeleton)) {
                     self.limit = self.limit.min(c + self.search.slack);
                 }
                 let at = self.skeletons.len();
-                self.skeletons.push_str(&skeleton);
+                self.skeletons.push_str(skeleton);
                 out.push(Hit {
                     end: i,
                     cost,
@@ -467,7 +468,7 @@ impl<'a> Walk<'a> {
 /// OCR could have turned into `token` within the search budget, cheapest first. With a
 /// finite slack, only those within the slack of the cheapest.
 pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Candidate> {
-    let lower = token.to_lowercase();
+    let lower = lower_case(token);
     let caps = |s: &str| s.chars().filter(|c| c.is_uppercase()).count() >= 2;
     let token_caps = caps(token);
     // The forms of a skeleton that are candidates: words to be suggested, not the token in
@@ -484,7 +485,17 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
             if !fits || e.no_suggest() || (!token_caps && caps(form)) {
                 return;
             }
-            if form.chars().flat_map(char::to_lowercase).eq(lower.chars()) {
+            // (An ASCII form lowers byte for byte: its bytes are compared.)
+            let same = if form.is_ascii() {
+                form.len() == lower.len()
+                    && form
+                        .bytes()
+                        .map(|b| b.to_ascii_lowercase())
+                        .eq(lower.bytes())
+            } else {
+                form.chars().flat_map(char::to_lowercase).eq(lower.chars())
+            };
+            if same {
                 return;
             }
             let cost = CHANNEL.cost_within(token, form, search.budget);
@@ -651,7 +662,7 @@ pub(crate) fn compound_alternatives(
     let Some(c) = lex.compound(token) else {
         return Vec::new();
     };
-    let lower = token.to_lowercase();
+    let lower = lower_case(token);
     if c.parts.iter().map(String::len).sum::<usize>() != lower.len() || lower.len() != token.len() {
         return Vec::new(); // a simplified triple letter: parts do not tile the token
     }
@@ -671,8 +682,8 @@ pub(crate) fn compound_alternatives(
                     _ if k == last => e.can_end(),
                     _ => e.can_middle(),
                 };
-                let form = form.to_lowercase();
-                if !ok || e.is_forbidden() || form == *part {
+                let form = lower_case(form);
+                if !ok || e.is_forbidden() || form == part.as_str() {
                     return;
                 }
                 let mut word = String::with_capacity(lower.len() + 2);
