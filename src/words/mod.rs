@@ -557,6 +557,10 @@ fn classify_caps<'t>(judge: &Lexical<'_, 't>, text: &'t str, span: Span) -> Stat
 fn recase<'c>(token: &str, cand: &'c str, sentence_start: bool) -> Cow<'c, str> {
     let mut tc = token.chars();
     let first = tc.next();
+    // Most tokens start with a lower-case letter: the candidate is written as it is.
+    if first.is_some_and(|c| c.is_lowercase() && c != 'l') {
+        return Cow::Borrowed(cand);
+    }
     let first_upper = first.is_some_and(char::is_uppercase);
     let all_upper = letters(token) > 1 && token.chars().all(|c| !c.is_lowercase());
     if all_upper {
