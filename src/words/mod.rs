@@ -263,17 +263,28 @@ fn classify<'t>(
     };
     let fragment_before = after.starts_with(dash)
         && line_end(&after[after.chars().next().map_or(1, char::len_utf8)..]);
-    let fragment_after = before
-        .trim_end_matches(['\n', '\r', ' ', '\t', '\x0c'])
-        .ends_with(dash)
+    // (The line-break test first, by bytes: most words have none before them.)
+    let bytes = before.as_bytes();
+    let mut k = bytes.len();
+    while k > 0 && matches!(bytes[k - 1], b' ' | b'\t') {
+        k -= 1;
+    }
+    let fragment_after = k > 0
+        && matches!(bytes[k - 1], b'\n' | b'\x0c')
         && before
-            .trim_end_matches([' ', '\t'])
-            .ends_with(['\n', '\x0c']);
+            .trim_end_matches(['\n', '\r', ' ', '\t', '\x0c'])
+            .ends_with(dash);
     if fragment_before || fragment_after {
         return Status::Skip;
     }
-    let n = letters(w);
-    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let (mut n, mut digits) = (0, 0);
+    for c in w.chars() {
+        if is_letter(c) {
+            n += 1;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        }
+    }
     let mostly_digits = digits > 0 && (n < 2 || digits * 2 > n + digits);
     if n == 0 || (mostly_digits && !misread_word(text, span)) {
         return Status::Skip;
