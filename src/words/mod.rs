@@ -423,29 +423,11 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
             }
         }
     }
-    // First on its line: nothing alphanumeric between the line break and the unit (one scan
-    // of the text for all units), and the line not the wrapped rest of the line before.
+    // First on its line: nothing alphanumeric between the line break and the unit, and the
+    // line not the wrapped rest of the line before.
     let wide = wide_line(text);
-    let (mut at, mut alnum) = (0, false);
-    let bytes = text.as_bytes();
     for u in &mut out {
-        // Byte by byte; a character beyond ASCII is decoded where it starts.
-        while at < u.span.start {
-            let b = bytes[at];
-            if b < 0x80 {
-                if b == b'\n' || b == b'\x0c' {
-                    alnum = false;
-                } else if b.is_ascii_alphanumeric() {
-                    alnum = true;
-                }
-                at += 1;
-            } else {
-                let c = text[at..].chars().next().expect("a character starts here");
-                alnum |= c.is_alphanumeric();
-                at += c.len_utf8();
-            }
-        }
-        u.line_start = !alnum && !wrapped_into(text, u.span.start, wide);
+        u.line_start = first_on_line(text, u.span.start) && !wrapped_into(text, u.span.start, wide);
     }
     // In a run of capitals (a heading set in capitals) short words are words, not acronyms.
     let caps = |u: &Unit| {
@@ -522,6 +504,36 @@ fn misread_word(text: &str, span: Span) -> bool {
 fn hyphen_follows(text: &str, span: Span) -> bool {
     let after = &text[span.end..];
     after.starts_with('-') && after[1..].starts_with([' ', '\t'])
+}
+
+/// Is there nothing alphanumeric between the line break before `at` (or the text's start)
+/// and `at`? Read backwards, byte by byte, decoding only characters beyond ASCII: most
+/// units have a word just before them on their line, a byte or two back.
+fn first_on_line(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut k = at;
+    while k > 0 {
+        let b = bytes[k - 1];
+        if b < 0x80 {
+            if b == b'\n' || b == b'\x0c' {
+                return true;
+            }
+            if b.is_ascii_alphanumeric() {
+                return false;
+            }
+            k -= 1;
+        } else {
+            let c = text[..k]
+                .chars()
+                .next_back()
+                .expect("a character ends here");
+            if c.is_alphanumeric() {
+                return false;
+            }
+            k -= c.len_utf8();
+        }
+    }
+    true
 }
 
 /// A line this long (bytes) or longer is a full line of its page: nine tenths of the
@@ -1300,6 +1312,16 @@ mod tests {
             wrong.len(),
             &wrong[..wrong.len().min(10)]
         );
+    }
+
+    #[test]
+    fn a_unit_is_first_on_its_line_when_nothing_alphanumeric_precedes_it_there() {
+        let text = "§ 12 Nämnden\n  – ”Översyn” av\x0c (ä) ¹ Ω ·\r\n\t- 1 å.";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let line = text[..at].rsplit(['\n', '\x0c']).next().unwrap_or("");
+            let expected = !line.chars().any(char::is_alphanumeric);
+            assert_eq!(first_on_line(text, at), expected, "at {at}");
+        }
     }
 
     #[test]
