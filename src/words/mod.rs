@@ -703,8 +703,8 @@ pub fn edits(
     let trust_words = damage < TRUSTED_DAMAGE;
 
     // Each unit's context word, and how often the document spells each word as it is
-    // (evidence for candidates).
-    let mut vocab = Vocab::with_capacity(spellings);
+    // (evidence for candidates); room for the candidates' words too, so that no table grows.
+    let mut vocab = Vocab::with_capacity(spellings * 2);
     // Each distinct spelling gets a number, so that what is worked out per spelling is
     // found by index.
     let mut spelled: FxHashMap<&str, (Ix, usize, usize)> =
@@ -726,7 +726,10 @@ pub fn edits(
         keys.push(e.0);
         spelling.push(e.2);
     }
-    let mut doc = DocCounts::default();
+    let mut doc = DocCounts {
+        uni: FxHashSet::with_capacity_and_hasher(spelled.len(), Default::default()),
+        bi: FxHashMap::default(),
+    };
     for (i, u) in units.iter().enumerate() {
         if matches!(u.status, Status::Known | Status::Compound) {
             doc.uni.insert(keys[i]);
@@ -746,7 +749,8 @@ pub fn edits(
         }
     }
     // Each distinct key's candidates, and where their context keys lie in `cand_key_store`.
-    let mut found: FxHashMap<Cow<str>, (Candidates, usize, usize)> = FxHashMap::default();
+    let mut found: FxHashMap<Cow<str>, (Candidates, usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(targets.len(), Default::default());
     let mut cand_key_store: Vec<Ix> = Vec::new();
     for (token, i, second) in targets {
         let u = &units[i];
@@ -1008,6 +1012,7 @@ impl DocCounts {
     /// Counts every adjacent pair once (call when the keys are final for the pass).
     fn add_pairs(&mut self, vocab: &Vocab, keys: &[Ix], units: &[Unit]) {
         self.bi.clear();
+        self.bi.reserve(units.len());
         for (i, u) in units.iter().enumerate() {
             if let Some(p) = u.prev {
                 let pair = (vocab.skeleton(keys[p]), vocab.skeleton(keys[i]));

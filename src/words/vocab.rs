@@ -124,7 +124,12 @@ impl Vocab {
             let mut buf = self.buf.borrow_mut();
             buf.clear();
             skeleton_into(self.word(i), &mut buf);
-            self.by_skeleton.borrow_mut().intern(&buf).0
+            let mut skeletons = self.by_skeleton.borrow_mut();
+            if skeletons.ends.is_empty() {
+                // Asked for one, the page's pairs are counted: room for every word's.
+                *skeletons = Strings::with_capacity(self.keys.len());
+            }
+            skeletons.intern(&buf).0
         })
     }
 }
