@@ -85,7 +85,8 @@ fn is_combining(s: &str) -> bool {
 
 /// Mojibake repairs, one edit per word (the word's letters and its broken sequences).
 fn mojibake(text: &str) -> Vec<Edit> {
-    if !TELLTALES.iter().any(|t| text.contains(t)) {
+    // Every telltale begins with "Ã": one scan for it passes most texts over.
+    if !text.contains('Ã') || !TELLTALES.iter().any(|t| text.contains(t)) {
         return Vec::new();
     }
     let mut out: Vec<Edit> = Vec::new();
