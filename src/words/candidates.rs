@@ -659,17 +659,27 @@ pub(crate) fn compound_alternatives(
     token: &str,
     search: Search,
 ) -> Vec<(Candidate, f32)> {
-    let Some(c) = lex.compound(token) else {
-        return Vec::new();
-    };
+    match lex.compound(token) {
+        Some(c) => part_alternatives(lex, token, &c.parts, search),
+        None => Vec::new(),
+    }
+}
+
+/// [`compound_alternatives`] of a compound whose `parts` are known already.
+pub(crate) fn part_alternatives(
+    lex: &Lexicon,
+    token: &str,
+    parts: &[String],
+    search: Search,
+) -> Vec<(Candidate, f32)> {
     let lower = lower_case(token);
-    if c.parts.iter().map(String::len).sum::<usize>() != lower.len() || lower.len() != token.len() {
+    if parts.iter().map(String::len).sum::<usize>() != lower.len() || lower.len() != token.len() {
         return Vec::new(); // a simplified triple letter: parts do not tile the token
     }
     let mut out = Vec::new();
-    let last = c.parts.len() - 1;
+    let last = parts.len() - 1;
     let mut at = 0;
-    for (k, part) in c.parts.iter().enumerate() {
+    for (k, part) in parts.iter().enumerate() {
         let obs = &token[at..at + part.len()];
         let mut walk = Walk::new(lex, obs, search);
         let mut hits = Vec::new();

@@ -3,6 +3,7 @@
 //! kept in the cleaner's [`Cache`] for the next document.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -14,7 +15,7 @@ pub(crate) struct Lexical<'a, 't> {
     lex: &'a Lexicon,
     shared: &'a Cache,
     list: RefCell<FxHashMap<&'t str, Option<Entry>>>,
-    compound: RefCell<FxHashMap<&'t str, bool>>,
+    compound: RefCell<FxHashMap<&'t str, Parts>>,
 }
 
 impl<'a, 't> Lexical<'a, 't> {
@@ -61,27 +62,39 @@ impl<'a, 't> Lexical<'a, 't> {
     /// across documents only.
     pub fn is_word_shared(&self, w: &str) -> bool {
         Cache::get(&self.shared.entries, w, || self.lex.lookup(w)).is_some_and(Entry::is_word)
-            || Cache::get(&self.shared.compounds, w, || self.lex.compound(w).is_some())
+            || Cache::get(&self.shared.compounds, w, || parts(self.lex, w)).is_some()
     }
 
     /// Is `w` accepted as a compound ([`Lexicon::compound`]), remembered.
     pub fn is_compound(&self, w: &'t str) -> bool {
+        self.compound_parts(w).is_some()
+    }
+
+    /// The parts of `w` if it is a compound ([`Lexicon::compound`]), remembered.
+    pub fn compound_parts(&self, w: &'t str) -> Parts {
         memo(&self.compound, &self.shared.compounds, w, || {
-            self.lex.compound(w).is_some()
+            parts(self.lex, w)
         })
     }
 }
 
-fn memo<'t, T: Copy>(
+/// A compound's parts ([`crate::lexicon::Compound::parts`]), if the token is one.
+pub(crate) type Parts = Option<Arc<[String]>>;
+
+fn parts(lex: &Lexicon, w: &str) -> Parts {
+    lex.compound(w).map(|c| c.parts.into())
+}
+
+fn memo<'t, T: Clone>(
     map: &RefCell<FxHashMap<&'t str, T>>,
     shared: &Memo<T>,
     w: &'t str,
     f: impl FnOnce() -> T,
 ) -> T {
-    if let Some(&v) = map.borrow().get(w) {
-        return v;
+    if let Some(v) = map.borrow().get(w) {
+        return v.clone();
     }
     let v = Cache::get(shared, w, f);
-    map.borrow_mut().insert(w, v);
+    map.borrow_mut().insert(w, v.clone());
     v
 }

@@ -50,7 +50,7 @@ pub struct Cache {
     known: Memo<Arc<Vec<(Candidate, f32)>>>,
     /// What [`Lexicon::lookup`] finds for a token.
     pub(crate) entries: Memo<Option<Entry>>,
-    pub(crate) compounds: Memo<bool>,
+    pub(crate) compounds: Memo<lexical::Parts>,
     pub(crate) unigrams: Memo<f64>,
 }
 
@@ -910,8 +910,12 @@ pub fn edits(
                             .map(|c| (c, 0.0))
                             .collect()
                     };
-                    if is_compound {
-                        alts.extend(candidates::compound_alternatives(lexicon, token, search));
+                    // (The parts as the compound analysis found them for the unit's status.)
+                    if let Some(parts) = is_compound.then(|| judge.compound_parts(token)).flatten()
+                    {
+                        alts.extend(candidates::part_alternatives(
+                            lexicon, token, &parts, search,
+                        ));
                     }
                     alts
                 });
