@@ -654,7 +654,8 @@ impl Fixed2 {
         if x.is_sign_negative() {
             push(b'-');
         }
-        out.push_str(std::str::from_utf8(&buf[at..]).expect("ASCII digits"));
+        // (Digit by digit: no UTF-8 check of the buffer.)
+        out.extend(buf[at..].iter().map(|&b| char::from(b)));
     }
 }
 
