@@ -212,6 +212,9 @@ struct WalkBuffers {
 
 /// Most sets of buffers kept per thread (walks nest only for a compound's parts).
 const SPARE_LIMIT: usize = 4;
+/// The buffers of a walk over a token longer than this (characters) are not kept: a line
+/// of text with no space in it would hold its memory for the thread's life.
+const SPARE_MAX_CHARS: usize = 256;
 
 thread_local! {
     static SPARE_BUFFERS: RefCell<Vec<WalkBuffers>> = const { RefCell::new(Vec::new()) };
@@ -229,6 +232,9 @@ impl Drop for Walk<'_> {
         b.readings.clear();
         b.path.clear();
         b.skeletons.clear();
+        if b.obs.capacity() > SPARE_MAX_CHARS {
+            return;
+        }
         SPARE_BUFFERS.with_borrow_mut(|spare| {
             if spare.len() < SPARE_LIMIT {
                 spare.push(b);
