@@ -775,11 +775,8 @@ pub fn edits(
                     Some(part) => first_parts_for(lexicon, part),
                     None => candidates_for(lexicon, token),
                 });
-                let from = cand_key_store.len();
-                for c in cands.iter() {
-                    cand_key_store.push(vocab.intern_lowered(&c.word));
-                }
-                let to = cand_key_store.len();
+                let words = cands.iter().map(|c| c.word.as_str());
+                let (from, to) = intern_into(&mut vocab, &mut cand_key_store, words);
                 found.insert(key, (cands.clone(), from, to));
                 (cands, from, to)
             }
@@ -921,11 +918,8 @@ pub fn edits(
                     }
                     alts
                 });
-                let from = alt_key_store.len();
-                for (c, _) in alts.iter() {
-                    alt_key_store.push(vocab.intern_lowered(&c.word));
-                }
-                let to = alt_key_store.len();
+                let words = alts.iter().map(|(c, _)| c.word.as_str());
+                let (from, to) = intern_into(&mut vocab, &mut alt_key_store, words);
                 alternatives[spelling[i]].insert((alts, from, to))
             }
         };
@@ -1006,6 +1000,17 @@ pub fn edits(
         }
     }
     (applied, suggested)
+}
+
+/// Interns `words` as context keys onto the end of `store`; where they lie in it.
+fn intern_into<'w>(
+    vocab: &mut Vocab,
+    store: &mut Vec<Ix>,
+    words: impl Iterator<Item = &'w str>,
+) -> (usize, usize) {
+    let from = store.len();
+    store.extend(words.map(|w| vocab.intern_lowered(w)));
+    (from, store.len())
 }
 
 /// The words and word pairs of the document itself.
