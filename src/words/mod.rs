@@ -660,14 +660,6 @@ impl Fixed2 {
     }
 }
 
-impl std::fmt::Display for Fixed2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut s = String::new();
-        self.push_to(&mut s);
-        f.write_str(&s)
-    }
-}
-
 struct Decision {
     after: String,
     kind: EditKind,
@@ -1365,7 +1357,9 @@ mod tests {
             values.extend([tie, f64::from(tie as f32), f64::from(v as f32), -tie]);
         }
         for v in values {
-            assert_eq!(Fixed2(v).to_string(), format!("{v:.2}"), "{v:e}");
+            let mut written = String::new();
+            Fixed2(v).push_to(&mut written);
+            assert_eq!(written, format!("{v:.2}"), "{v:e}");
         }
     }
 }
