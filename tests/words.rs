@@ -159,6 +159,17 @@ fn acronyms_codes_and_abbreviations_are_left_alone() {
 }
 
 #[test]
+fn addresses_and_file_names_are_copied_as_they_are() {
+    keeps("Se https://www.regeringen.se/rapporter/2018/teknisk-bilaga-jamstalldhet.md i dag.");
+    keeps("Skriv till registrator.kommunstyrelsen@boras.se eller www.boras.se/nimnden.");
+    // The word next to an address is still repaired; the address and the file name are not.
+    repairs(
+        "Läs mer pa www.boras.se eller i protokoll_nimnden.pdf.",
+        "Läs mer på www.boras.se eller i protokoll_nimnden.pdf.",
+    );
+}
+
+#[test]
 fn good_text_is_not_made_worse() {
     let truth = fixture("dev/dev-07/truth_full.txt");
     let out = words_only().clean(&truth);

@@ -348,6 +348,83 @@ fn push_linked(out: &mut Vec<Unit>, u: Unit, linked: bool) {
     }
 }
 
+/// Top-level domains and file name extensions that mark "name.ext" as an address or a file
+/// name ("boras.se", "bilaga.pdf") rather than words with a lost space after a period.
+const ADDRESS_ENDINGS: &[&str] = &[
+    "biz", "com", "csv", "de", "dk", "doc", "docx", "edu", "eu", "fi", "gif", "gov", "htm", "html",
+    "info", "int", "io", "jpeg", "jpg", "json", "md", "net", "no", "nu", "odt", "org", "pdf",
+    "png", "ppt", "pptx", "rtf", "se", "tif", "tiff", "txt", "uk", "xls", "xlsx", "xml", "zip",
+];
+
+/// Most bytes looked at on either side of a token for the address it may be part of.
+const ADDRESS_REACH: usize = 256;
+
+/// Is the token at `span` part of a web or e-mail address or a file name
+/// ("www.boras.se/nämnden", "registrator@boras.se", "protokoll_2020.pdf")? Those are no
+/// words to repair: a repair would break them. (OCR's "@" for "ö" inside a word,
+/// "m@jligheten", is no e-mail address: no domain follows.)
+fn in_address(text: &str, span: Span) -> bool {
+    let b = text.as_bytes();
+    // Most words touch nothing that joins the pieces of an address: nothing more to look at.
+    let joins = |c: u8| matches!(c, b'.' | b'/' | b'@' | b'_' | b':' | b'-');
+    let before = span.start > 0 && joins(b[span.start - 1]);
+    let after = b.get(span.end).is_some_and(|&c| joins(c))
+        && b.get(span.end + 1)
+            .is_some_and(|c| !c.is_ascii_whitespace());
+    // A word token holds a period only in a run of short letter runs ("t.ex", "www.ab.se":
+    // see `tokenize`), so its first period is within its first seven bytes.
+    let head = &b[span.start..span.end.min(span.start + 7)];
+    if !before && !after && !head.contains(&b'.') {
+        return false;
+    }
+    let space = |c: &u8| c.is_ascii_whitespace();
+    let from = span.start.saturating_sub(ADDRESS_REACH);
+    let to = (span.end + ADDRESS_REACH).min(b.len());
+    let start = b[from..span.start]
+        .iter()
+        .rposition(space)
+        .map_or(from, |i| from + i + 1);
+    let end = b[span.end..to]
+        .iter()
+        .position(space)
+        .map_or(to, |i| span.end + i);
+    let run = &b[start..end];
+    let dot_inside = run
+        .windows(2)
+        .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
+    if !dot_inside && !run.iter().any(|&c| matches!(c, b'@' | b'/' | b'_')) {
+        return false;
+    }
+    let Ok(run) = std::str::from_utf8(run) else {
+        return false;
+    };
+    let run = run
+        .trim_start_matches(['(', '[', '<', '"', '\'', '”', '»'])
+        .trim_end_matches([
+            '.', ',', ';', ':', '!', '?', ')', ']', '>', '"', '\'', '”', '»',
+        ]);
+    let lower = run.to_ascii_lowercase();
+    if lower.contains("://") || lower.starts_with("www.") {
+        return true;
+    }
+    // An e-mail address: a name, "@", and a domain with a dot.
+    if let Some(at) = run.find('@') {
+        let domain = &run[at + 1..];
+        if at > 0 && domain.split('.').count() >= 2 && domain.split('.').all(|l| !l.is_empty()) {
+            return true;
+        }
+    }
+    // "name.ext": a domain or a file name.
+    match run.rsplit_once('.') {
+        Some((name, ext)) => {
+            !name.is_empty()
+                && name.ends_with(|c: char| c.is_alphanumeric())
+                && ADDRESS_ENDINGS.contains(&ext)
+        }
+        None => false,
+    }
+}
+
 /// Splits text into units with their neighbours.
 fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit> {
     // About one token in two is a unit; hyphen parts add a few.
@@ -385,10 +462,20 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
             }
             TokenKind::Number => {
                 let u = Unit {
-                    special: (s == "1").then_some(Special::One),
+                    special: (s == "1" && !in_address(text, t.span)).then_some(Special::One),
                     ..Unit::new(t.span, Status::Skip, sentence_start)
                 };
                 push_linked(&mut out, u, linked);
+                sentence_start = false;
+                linked = true;
+            }
+            TokenKind::Word if in_address(text, t.span) => {
+                // Copied as it is: a repair would break the address.
+                push_linked(
+                    &mut out,
+                    Unit::new(t.span, Status::Skip, sentence_start),
+                    linked,
+                );
                 sentence_start = false;
                 linked = true;
             }
@@ -1323,6 +1410,25 @@ mod tests {
             wrong.len(),
             &wrong[..wrong.len().min(10)]
         );
+    }
+
+    #[test]
+    fn addresses_are_told_from_words_by_their_shape() {
+        let address = |text: &str, word: &str| {
+            let at = text.find(word).unwrap();
+            in_address(text, Span::new(at, at + word.len()))
+        };
+        assert!(address("se www.boras.se.", "boras"));
+        assert!(address("(https://example.org/a/nimnden)", "nimnden"));
+        assert!(address("till ks@boras.se, i dag", "ks"));
+        assert!(address("filen protokoll_2020.pdf", "pdf"));
+        assert!(address("på boras.se i dag", "boras"));
+        // OCR's "@" for "ö", an abbreviation, a lost space after a period, a plain word.
+        assert!(!address("m@jligheten att", "jligheten"));
+        assert!(!address("se t.ex. detta", "ex"));
+        assert!(!address("nämnden.Beslutet fattades", "Beslutet"));
+        assert!(!address("ett ord, och ett till.", "till"));
+        assert!(!address("bl.a", "bl"));
     }
 
     #[test]
