@@ -19,6 +19,9 @@ use crate::Lexicon;
 const MAX_READING_COST: f32 = 4.5;
 /// A compound part has at least this many characters.
 const MIN_PART: usize = 2;
+/// A compound part the token spells as a word of this many letters or more counts as a word
+/// ([`Candidate::changes_word`]); shorter ones are as often pieces of damage.
+const MIN_WORD_PART: usize = 3;
 /// Letters OCR drops are tried only when it drops them often.
 const MAX_INSERT_COST: f32 = 2.5;
 
@@ -31,6 +34,10 @@ pub struct Candidate {
     pub cost: f32,
     /// Built from two or more compound parts.
     pub compound: bool,
+    /// A compound reading that changes a part which is a word as the token spells it
+    /// ("signatärskapet" read as "signatär" + "skåpet"): a real-word change inside the
+    /// compound, which a clean page does not make.
+    pub changes_word: bool,
 }
 
 /// Limits of the search.
@@ -523,6 +530,7 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
                     word: form.to_string(),
                     cost,
                     compound: false,
+                    changes_word: false,
                 });
             }
         });
@@ -614,6 +622,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     // Choose each part's spelling: the cheapest form with that skeleton in the part's role.
     let last = parts.len() - 1;
     let mut word = String::new();
+    let mut changes_word = false;
     for (k, (a, z, skel)) in parts.iter().enumerate() {
         let role = if k == 0 {
             roles::BEGIN
@@ -639,7 +648,12 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 }
             }
         });
-        word.push_str(&pick?.1);
+        let pick = pick?.1;
+        if !changes_word && obs.chars().count() >= MIN_WORD_PART {
+            let own = lower_case(&obs);
+            changes_word = own != pick.as_str() && lex.exact(&own).is_some_and(|e| e.is_word());
+        }
+        word.push_str(&pick);
     }
     // The joined spelling must itself be a valid compound (seams, forbidden words).
     let valid = split_roles(&word, |b, f| {
@@ -654,6 +668,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         word,
         cost,
         compound: true,
+        changes_word,
     })
 }
 
@@ -717,6 +732,7 @@ pub(crate) fn part_alternatives(
                             word,
                             cost,
                             compound: true,
+                            changes_word: true,
                         },
                         e.zipf() - own_zipf,
                     ));

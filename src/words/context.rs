@@ -68,6 +68,11 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// Does the corpus have the word `w` (a context key)?
+    pub fn has(&self, w: &str) -> bool {
+        self.ngrams.id(w).is_some()
+    }
+
     /// The key of a context word (lower case, "<s>", "<num>", "<none>", or "" for nothing).
     pub fn key(&self, w: &str) -> Key {
         if w.is_empty() {

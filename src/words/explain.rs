@@ -63,6 +63,7 @@ pub fn explain(lex: &Lexicon, word: &str, context: Option<&str>) -> Explanation 
             word: word.to_string(),
             cost: CHANNEL.identity_cost(word),
             compound: false,
+            changes_word: false,
         });
     }
     let mut candidates: Vec<Scored> = cands

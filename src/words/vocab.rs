@@ -88,7 +88,7 @@ impl Vocab {
         i
     }
 
-    fn word(&self, i: Ix) -> &str {
+    pub fn word(&self, i: Ix) -> &str {
         self.words.get(i)
     }
 
