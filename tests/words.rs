@@ -156,6 +156,7 @@ fn acronyms_codes_and_abbreviations_are_left_alone() {
     keeps("Dnr KS 2020/504 till FSG och SKR.");
     keeps("Se t.ex. prop. 2016/17:1 och bl.a. rskr. 2016/17:2.");
     keeps("Rapporten från RiR och KamK.");
+    keeps("Förordningen om eIDAS och vaccin med mRNA.");
 }
 
 #[test]

@@ -258,6 +258,19 @@ fn is_acronym(s: &str) -> bool {
     s.chars().all(|c| !c.is_lowercase()) && (2..=6).contains(&letters(s))
 }
 
+/// A run of this many capitals after a lower-case start makes a token a code.
+const CODE_CAPITALS: usize = 3;
+
+/// The longest run of capitals in `w`.
+fn capital_run(w: &str) -> usize {
+    let (mut run, mut best) = (0, 0);
+    for c in w.chars() {
+        run = if c.is_uppercase() { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
 fn classify<'t>(
     judge: &Lexical<'_, 't>,
     text: &'t str,
@@ -328,6 +341,14 @@ fn classify<'t>(
         .count();
     let all_caps = w.chars().all(|c| !c.is_lowercase());
     if inner_upper > 0 && w.starts_with(char::is_uppercase) && !all_caps {
+        return Status::Skip;
+    }
+    // Lower case before a run of three capitals ("eIDAS", "mRNA"): a code. (OCR puts one or
+    // two capitals into a word, not a run.)
+    if w.starts_with(char::is_lowercase)
+        && inner_upper >= CODE_CAPITALS
+        && capital_run(w) >= CODE_CAPITALS
+    {
         return Status::Skip;
     }
     // The first half of a coordination ("hälso- och sjukvård", or "Gymnasie och …" where
