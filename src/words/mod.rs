@@ -856,6 +856,9 @@ pub fn edits(
     }
 
     let mut decisions: Vec<Option<Decision>> = (0..units.len()).map(|_| None).collect();
+    // Units repaired alone in pass 1, and whether the repair put a new word into the
+    // document's spellings.
+    let mut repaired: Vec<(usize, bool)> = Vec::new();
 
     // Pass 1: tokens the lexicon rejects, and words broken at a line end, judged joined.
     let mut targets: Vec<(Cow<str>, usize, Option<usize>)> = Vec::new();
@@ -971,7 +974,8 @@ pub fn edits(
             None => {
                 keys[i] = vocab.intern_lowered(after);
                 decisions[i] = Some(decide(after.to_string(), reason));
-                doc.uni.insert(keys[i]);
+                let fresh = doc.uni.insert(keys[i]);
+                repaired.push((i, fresh));
             }
             Some(j) => {
                 // Split the repaired word back where the line broke it.
@@ -986,6 +990,22 @@ pub fn edits(
                     }
                 }
             }
+        }
+    }
+    // A token repaired between two rejected tokens that no reading fits stands in a stretch
+    // the lexicon does not cover (another language, names, codes: "Council on Foreign
+    // Relations"), where its own reading is as doubtful: it is left as it is.
+    let left_alone = |j: Option<usize>, decisions: &[Option<Decision>]| {
+        j.is_some_and(|j| units[j].status == Status::Unknown && decisions[j].is_none())
+    };
+    for (i, fresh) in repaired {
+        let u = &units[i];
+        if left_alone(u.prev, &decisions) && left_alone(u.next, &decisions) {
+            decisions[i] = None;
+            if fresh {
+                doc.uni.remove(&keys[i]);
+            }
+            keys[i] = vocab.intern_lowered(u.span.of(text));
         }
     }
     if !trust_words {
