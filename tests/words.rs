@@ -185,6 +185,8 @@ fn a_word_among_words_no_reading_fits_is_left_as_it_is() {
         "Sverige stöder dialogen i Cyperns fredsprocess (The Religious Track of the Cyprus \
          Peace Process) sedan 2009.",
     );
+    // Nor is a real word there read as another ("las" as "läs").
+    keeps("Una parte importante en el proceso fueron las consultas que se realizaron.");
 }
 
 #[test]

@@ -994,9 +994,16 @@ pub fn edits(
     }
     // A token repaired between two rejected tokens that no reading fits stands in a stretch
     // the lexicon does not cover (another language, names, codes: "Council on Foreign
-    // Relations"), where its own reading is as doubtful: it is left as it is.
+    // Relations"), where its own reading is as doubtful: it is left as it is. So is a real
+    // word there in pass 2 ("Organization for Standardization").
+    // (A reading below the confidence threshold is only suggested: the text keeps the token.)
     let left_alone = |j: Option<usize>, decisions: &[Option<Decision>]| {
-        j.is_some_and(|j| units[j].status == Status::Unknown && decisions[j].is_none())
+        j.is_some_and(|j| {
+            units[j].status == Status::Unknown
+                && decisions[j]
+                    .as_ref()
+                    .is_none_or(|d| (d.confidence as f32) < options.min_confidence)
+        })
     };
     for (i, fresh) in repaired {
         let u = &units[i];
@@ -1030,6 +1037,7 @@ pub fn edits(
             || !matches!(u.status, Status::Known | Status::Compound)
             || letters(token) < 2
             || is_acronym(token)
+            || (left_alone(u.prev, &decisions) && left_alone(u.next, &decisions))
         {
             continue;
         }
