@@ -190,6 +190,18 @@ fn a_word_among_words_no_reading_fits_is_left_as_it_is() {
 }
 
 #[test]
+fn a_word_with_a_hyphen_left_in_it_is_not_repaired_part_by_part() {
+    // Where a line was broken once: without the hyphen each is a word, so its pieces
+    // ("ling", "sakligen", "havare") are not read as words of their own.
+    keeps(
+        "Uppdraget gäller kapitalmarknadens utveck-ling, och genomförs huvud-sakligen genom \
+         ändringar. Den vårdnads-havare som inte uppfyller kravet kan anses olämplig.",
+    );
+    // A hyphenated compound whose halves are repaired is still repaired.
+    repairs("Inom EU-nimnden.", "Inom EU-nämnden.");
+}
+
+#[test]
 fn a_clean_page_keeps_compounds_the_dictionary_roles_miss() {
     // "råd" and "råds" cannot end or begin a compound by the dictionary's roles; on a page
     // this clean the parts are not read as other words ("rad", "öråd").

@@ -462,6 +462,17 @@ fn in_address(text: &str, span: Span) -> bool {
     }
 }
 
+/// Is `s` a word with a hyphen left in it where a line was once broken ("utveck-ling")? Its
+/// hyphens join lower-case parts, and without them it is a word or compound.
+fn hyphen_in_word(judge: &Lexical, s: &str) -> bool {
+    let mut parts = s.split('-');
+    parts
+        .next()
+        .is_some_and(|p| p.chars().all(char::is_alphabetic))
+        && parts.all(|p| p.starts_with(char::is_lowercase) && p.chars().all(char::is_alphabetic))
+        && judge.is_word_shared(&s.replace('-', ""))
+}
+
 /// Splits text into units with their neighbours.
 fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit> {
     // About one token in two is a unit; hyphen parts add a few.
@@ -522,6 +533,18 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                 parts.clear();
                 // (A byte loop: most words are short, and memchr's set-up costs more.)
                 let hyphenated = s.bytes().any(|b| b == b'-');
+                if hyphenated && !judge.is_list_word(s) && hyphen_in_word(judge, s) {
+                    // A word with a hyphen left in it ("utveck-ling", "huvud-sakligen"): no
+                    // part of it is a word to repair.
+                    push_linked(
+                        &mut out,
+                        Unit::new(t.span, Status::Skip, sentence_start),
+                        linked,
+                    );
+                    sentence_start = false;
+                    linked = true;
+                    continue;
+                }
                 if hyphenated && !judge.is_list_word(s) {
                     let mut at = t.span.start;
                     for p in s.split('-') {
