@@ -660,7 +660,13 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         crate::lexicon::compound::for_each_prefix(lex.forms_map(), b, f)
     })
     .is_some();
-    if !valid || lex.exact(&word).is_some_and(|e| e.is_forbidden()) {
+    // Swedish never writes a letter three times: at a seam the third goes ("fall" + "lucka"
+    // = "fallucka"), so a reading that puts three together is no spelling of the compound.
+    let tripled = word
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    if !valid || tripled || lex.exact(&word).is_some_and(|e| e.is_forbidden()) {
         return None;
     }
     let cost = CHANNEL.cost(token, &word);

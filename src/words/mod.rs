@@ -1514,6 +1514,23 @@ mod tests {
     }
 
     #[test]
+    fn no_reading_writes_a_letter_three_times() {
+        let lex = Lexicon::embedded();
+        // "kontroll" + "lagen" shares its "l": a reading of the last part must not put the
+        // third "l" back ("säkerhetskontrolllägen").
+        for token in ["säkerhetskontrollagen", "kontrollagen", "fallucka"] {
+            for c in candidates_for(&lex, token) {
+                let b = c.word.as_bytes();
+                assert!(
+                    !b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]),
+                    "{token} -> {}",
+                    c.word
+                );
+            }
+        }
+    }
+
+    #[test]
     fn addresses_are_told_from_words_by_their_shape() {
         let address = |text: &str, word: &str| {
             let at = text.find(word).unwrap();
