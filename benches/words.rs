@@ -1,6 +1,7 @@
 //! Word-stage throughput on the development set's OCR: English-model OCR (damaged, about a
 //! quarter of the words wrong) and the printed truth (clean). Reads `../shared/eval/dev` when
-//! present, else the copies in `tests/fixtures/dev`.
+//! present, else the copies in `tests/fixtures/dev`. With `../shared/corpus` present, also a
+//! batch of clean prose: 1 MB of corpus pages after 2 MB.
 //!
 //! Three states of the cleaner's cache, since candidates are remembered per token:
 //! - *new cleaner*: nothing seen before (a one-off run on a fresh process's data);
@@ -91,12 +92,87 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
+    corpus_batch(c);
+
     let damaged = documents("ocr_eng.txt").join("\x0c");
     let mut g = c.benchmark_group("pipeline");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(damaged.len() as u64));
     g.bench_function("all stages, damaged (eng OCR), new cleaner", |b| {
         b.iter(|| Cleaner::new().clean(&damaged).text.len())
+    });
+    g.finish();
+}
+
+/// Pages of the reference corpus (`../shared/corpus`), in order: clean Swedish prose of the
+/// kind the evaluation documents are made of. English pages (more than one "the" or "and" in a
+/// hundred words) are left out. Empty when the corpus is not there.
+fn corpus_pages() -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/sv-gov-to-2019.txt.xz");
+    let Ok(file) = std::fs::File::open(&path) else {
+        return Vec::new();
+    };
+    let mut raw = Vec::new();
+    lzma_rs::xz_decompress(&mut std::io::BufReader::new(file), &mut raw).unwrap();
+    let text = String::from_utf8(raw).unwrap();
+    text.split('\x0c')
+        .map(|p| match p.split_once('\n') {
+            Some((head, body)) if head.starts_with("# ") => body,
+            _ => p,
+        })
+        .filter(|body| {
+            let words = body.split_whitespace().count().max(1);
+            let english = body
+                .split_whitespace()
+                .filter(|w| matches!(*w, "the" | "and"))
+                .count();
+            body.len() >= 200 && english * 100 <= words
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Clean prose in a batch: a cleaner that has cleaned 2 MB of corpus pages cleans the next
+/// 1 MB (pages it has not seen; their words mostly recur). The all-cached and new-document
+/// figures above are for the dev set's 94 KB; this is what a long batch of clean text runs at.
+fn corpus_batch(c: &mut Criterion) {
+    let pages = corpus_pages();
+    if pages.is_empty() {
+        eprintln!("../shared/corpus not found: the clean-prose batch benchmark is skipped");
+        return;
+    }
+    let mut at = 0;
+    let mut take = |bytes: usize| {
+        let from = at;
+        let mut n = 0;
+        while at < pages.len() && n < bytes {
+            n += pages[at].len();
+            at += 1;
+        }
+        &pages[from..at]
+    };
+    let warm_up = take(2_000_000).to_vec();
+    let batch = take(1_000_000).to_vec();
+    let warm = words_only();
+    for p in &warm_up {
+        warm.clean(p);
+    }
+    let mut g = c.benchmark_group("words");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(
+        batch.iter().map(|p| p.len() as u64).sum(),
+    ));
+    g.bench_function("clean prose (corpus pages), a batch after 2 MB", |b| {
+        b.iter_batched_ref(
+            || warm.detached(),
+            |cleaner| {
+                batch
+                    .iter()
+                    .map(|p| cleaner.clean(p).text.len())
+                    .sum::<usize>()
+            },
+            BatchSize::PerIteration,
+        )
     });
     g.finish();
 }
