@@ -462,9 +462,13 @@ fn in_address(text: &str, span: Span) -> bool {
     }
 }
 
-/// Is `s` a word with a hyphen left in it where a line was once broken ("utveck-ling")? Its
-/// hyphens join lower-case parts, and without them it is a word or compound.
-fn hyphen_in_word(judge: &Lexical, s: &str) -> bool {
+/// Is `s` a word with a hyphen left in it where a line was once broken ("utveck-ling",
+/// "huvud-sakligen")? Not a list word with its hyphen; its hyphens join lower-case parts, and
+/// without them it is a word or compound.
+fn hyphen_in_word<'t>(judge: &Lexical<'_, 't>, s: &'t str) -> bool {
+    if judge.is_list_word(s) {
+        return false;
+    }
     let mut parts = s.split('-');
     parts
         .next()
@@ -533,9 +537,8 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                 parts.clear();
                 // (A byte loop: most words are short, and memchr's set-up costs more.)
                 let hyphenated = s.bytes().any(|b| b == b'-');
-                if hyphenated && !judge.is_list_word(s) && hyphen_in_word(judge, s) {
-                    // A word with a hyphen left in it ("utveck-ling", "huvud-sakligen"): no
-                    // part of it is a word to repair.
+                if hyphenated && hyphen_in_word(judge, s) {
+                    // No piece of it is a word to repair.
                     push_linked(
                         &mut out,
                         Unit::new(t.span, Status::Skip, sentence_start),
