@@ -197,6 +197,16 @@ fn a_word_among_words_no_reading_fits_is_left_as_it_is() {
     );
     // Nor is a real word there read as another ("las" as "läs").
     keeps("Una parte importante en el proceso fueron las consultas que se realizaron.");
+    // A paragraph in another language: many rejected words, hardly any with a reading. Its
+    // few look-alikes ("date" as "dåre") are left too.
+    keeps(
+        "Regionstrategin för Stora sjöregionen sammanfattas här på franska.\n\nLa stratégie \
+         sera applicable de la date de la décision gouvernementale au 31 décembre 2008. \
+         Lorientation et laménagement de la coopération suédoise au développement seront \
+         déterminées par la situation dans la région et les pays partenaires. La situation \
+         actuelle dans la région des Grands Lacs est à qualifier dinstable et lévolution de la \
+         région est difficilement prévisible.\n",
+    );
 }
 
 #[test]
