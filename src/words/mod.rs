@@ -521,24 +521,12 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                 sentence_start = false;
                 linked = true;
             }
-            TokenKind::Word if in_address(text, t.span) => {
-                // Copied as it is: a repair would break the address.
-                push_linked(
-                    &mut out,
-                    Unit::new(t.span, Status::Skip, sentence_start),
-                    linked,
-                );
-                sentence_start = false;
-                linked = true;
-            }
             TokenKind::Word => {
-                let period = toks.get(k + 1).is_some_and(|n| n.span.of(text) == ".");
-                // Hyphenated words are decided part by part unless the whole is a word.
-                parts.clear();
                 // (A byte loop: most words are short, and memchr's set-up costs more.)
                 let hyphenated = s.bytes().any(|b| b == b'-');
-                if hyphenated && hyphen_in_word(judge, s) {
-                    // No piece of it is a word to repair.
+                // Copied as it is: an address (a repair would break it), or a word with a
+                // hyphen left in it (no piece of it is a word to repair).
+                if in_address(text, t.span) || (hyphenated && hyphen_in_word(judge, s)) {
                     push_linked(
                         &mut out,
                         Unit::new(t.span, Status::Skip, sentence_start),
@@ -548,6 +536,9 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                     linked = true;
                     continue;
                 }
+                let period = toks.get(k + 1).is_some_and(|n| n.span.of(text) == ".");
+                // Hyphenated words are decided part by part unless the whole is a word.
+                parts.clear();
                 if hyphenated && !judge.is_list_word(s) {
                     let mut at = t.span.start;
                     for p in s.split('-') {
@@ -817,6 +808,14 @@ struct Decision {
     reason: String,
 }
 
+impl Decision {
+    /// Is the reading confident enough to be applied? (Below the threshold it is only
+    /// suggested: the text keeps the token.)
+    fn applied(&self, options: &Options) -> bool {
+        self.confidence as f32 >= options.min_confidence
+    }
+}
+
 /// Softmax confidence of the best of `scores` (log10).
 fn confidence(best: f64, all: impl Iterator<Item = f64>) -> f64 {
     let sum: f64 = all.map(|s| 10f64.powf(s - best)).sum();
@@ -1026,22 +1025,18 @@ pub fn edits(
     // the lexicon does not cover (another language, names, codes: "Council on Foreign
     // Relations"), where its own reading is as doubtful: it is left as it is. So is a real
     // word there in pass 2 ("Organization for Standardization").
-    // (A reading below the confidence threshold is only suggested: the text keeps the token.)
+    // (A reading that is only suggested leaves the token in the text.)
     let left_alone = |j: Option<usize>, decisions: &[Option<Decision>]| {
         j.is_some_and(|j| {
             units[j].status == Status::Unknown
-                && decisions[j]
-                    .as_ref()
-                    .is_none_or(|d| (d.confidence as f32) < options.min_confidence)
+                && decisions[j].as_ref().is_none_or(|d| !d.applied(options))
         })
     };
     // A paragraph in another language has many rejected tokens and few readings for them:
     // none of its repairs stand.
     // (Unless the whole document has too few rejected tokens for one such paragraph.)
     let foreign = foreign_paragraphs(text, &units, unknown, |i| {
-        decisions[i]
-            .as_ref()
-            .is_some_and(|d| (d.confidence as f32) >= options.min_confidence)
+        decisions[i].as_ref().is_some_and(|d| d.applied(options))
     });
     for (i, fresh) in repaired {
         let u = &units[i];
@@ -1190,8 +1185,9 @@ pub fn edits(
     for (u, d) in units.iter().zip(decisions) {
         let Some(d) = d else { continue };
         let span = diacritic_mark(text, u.span, &d.after).unwrap_or(u.span);
+        let apply = d.applied(options);
         let e = Edit::new(text, span, d.after, d.kind, d.confidence as f32, d.reason);
-        if d.confidence as f32 >= options.min_confidence {
+        if apply {
             applied.push(e);
         } else {
             suggested.push(e);
