@@ -38,14 +38,10 @@ def english(body):
     return len(re.findall(r"\b(?:the|and)\b", body)) * 100 > words
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default=CORPUS)
-    ap.add_argument("--show", type=int, default=40, help="most frequent edits to list")
-    ap.add_argument("--context", action="store_true", help="print every edit in its place")
-    args = ap.parse_args()
-
-    with lzma.open(args.corpus, "rt", encoding="utf-8") as fh:
+def held_out_build(corpus):
+    """Builds the copy of the project whose word statistics leave out every fifth page of
+    `corpus`; returns the path of its binary and the held-out Swedish page bodies, by name."""
+    with lzma.open(corpus, "rt", encoding="utf-8") as fh:
         pages = fh.read().split("\f")
     train = [p for i, p in enumerate(pages) if i % HOLD_OUT_EVERY != 0]
     held = [p for i, p in enumerate(pages) if i % HOLD_OUT_EVERY == 0]
@@ -70,17 +66,30 @@ def main():
         target = os.path.join(ROOT, "target", "heldout", "target")
         subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path",
                         os.path.join(copy, "Cargo.toml"), "--target-dir", target], check=True)
-        binary = os.path.join(target, "release", "putsa")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    bodies = {}
+    for i, page in enumerate(held):
+        body = page.split("\n", 1)[1] if page.startswith("# ") and "\n" in page else page
+        if len(body) < 200 or english(body):
+            continue
+        bodies[f"{i:05}.txt"] = body
+    return os.path.join(target, "release", "putsa"), bodies
 
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=CORPUS)
+    ap.add_argument("--show", type=int, default=40, help="most frequent edits to list")
+    ap.add_argument("--context", action="store_true", help="print every edit in its place")
+    args = ap.parse_args()
+
+    binary, bodies = held_out_build(args.corpus)
+    work = tempfile.mkdtemp(prefix="putsa-heldout-")
+    try:
         pages_dir = os.path.join(work, "pages")
         os.makedirs(pages_dir)
-        bodies = {}
-        for i, page in enumerate(held):
-            body = page.split("\n", 1)[1] if page.startswith("# ") and "\n" in page else page
-            if len(body) < 200 or english(body):
-                continue
-            name = f"{i:05}.txt"
-            bodies[name] = body
+        for name, body in bodies.items():
             with open(os.path.join(pages_dir, name), "w", encoding="utf-8") as fh:
                 fh.write(body)
         out = subprocess.run([binary, "--format", "jsonl", "--quiet", "--jobs", "1", *WORDS,
