@@ -130,21 +130,23 @@ impl Cache {
     /// budget may be missed, as the whole search misses such readings at its own edge. On
     /// the held-out clean pages of `tools/heldout_clean.py` one edit of 84 went.)
     fn candidates(&self, lex: &Lexicon, key: &str, token: &str, extra: f64) -> Candidates {
+        let whole = || candidates_for(lex, token);
+        if extra < MIN_EXTRA_FOR_BARE {
+            return self.unknown(key, whole);
+        }
         if let Some(c) = Self::find(&self.unknown, key) {
             return c;
         }
-        if extra >= MIN_EXTRA_FOR_BARE {
-            let within = (keep_budget(token) - extra) as f32;
-            let bare = Self::find(&self.bare, key);
-            if bare.is_some_and(|b| b >= within) {
-                return Candidates::default();
-            }
-            if candidates_within(lex, token, within).is_empty() {
-                Self::put(&self.bare, key, bare.map_or(within, |b| b.max(within)));
-                return Candidates::default();
-            }
+        let within = (keep_budget(token) - extra) as f32;
+        let bare = Self::find(&self.bare, key);
+        if bare.is_some_and(|b| b >= within) {
+            return Candidates::default();
         }
-        self.unknown(key, || candidates_for(lex, token))
+        if candidates_within(lex, token, within).is_empty() {
+            Self::put(&self.bare, key, bare.map_or(within, |b| b.max(within)));
+            return Candidates::default();
+        }
+        self.unknown(key, whole)
     }
 
     fn known(
