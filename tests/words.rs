@@ -52,6 +52,12 @@ fn compounds_missing_from_the_list_are_repaired_part_by_part() {
         "De har uppehallsratt i Sverige.",
         "De har uppehållsrätt i Sverige.",
     );
+    // So is a first part: "vård" (care) is far more common than "värd" (host), and OCR loses
+    // the ring and the dots alike.
+    repairs(
+        "Hela vardprocessen ska ses över.",
+        "Hela vårdprocessen ska ses över.",
+    );
 }
 
 #[test]

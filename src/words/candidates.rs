@@ -640,8 +640,9 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 _ => e.can_middle(),
             };
             if ok && !e.is_forbidden() {
-                // The last part is a word of its own: how common it is counts as well.
-                let prior = if k == last { e.zipf() } else { 0.0 };
+                // How common a part is as a word counts as well (for every part: a first
+                // "vard" is "vård", care, far more often than "värd", host).
+                let prior = e.zipf();
                 let c = CHANNEL.cost(&obs, form) - prior;
                 if pick.as_ref().is_none_or(|p| c < p.0) {
                     pick = Some((c, form.to_lowercase()));
