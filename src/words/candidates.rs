@@ -582,7 +582,10 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
             continue;
         };
         walk.search.budget = search.budget - base;
-        walk.limit = walk.search.budget;
+        // No part dearer than the best whole reading found so far can lead to a better one
+        // (a tie may still win by fewer parts).
+        let best = done.as_ref().map_or(f32::INFINITY, |d| d.0 + 1e-6);
+        walk.limit = walk.search.budget.min(best - base);
         // A first part begins the compound; a later one sits in it or ends it.
         let roles = if p == 0 {
             roles::BEGIN
