@@ -138,12 +138,12 @@ impl Cache {
             return c;
         }
         let within = (keep_budget(token) - extra) as f32;
-        let bare = Self::find(&self.bare, key);
-        if bare.is_some_and(|b| b >= within) {
+        if Self::find(&self.bare, key).is_some_and(|b| b >= within) {
             return Candidates::default();
         }
+        // (Past the test above, any budget remembered is below this one.)
         if candidates_within(lex, token, within).is_empty() {
-            Self::put(&self.bare, key, bare.map_or(within, |b| b.max(within)));
+            Self::put(&self.bare, key, within);
             return Candidates::default();
         }
         self.unknown(key, whole)
