@@ -104,6 +104,20 @@ fn glyphs_among_letters_are_read_as_letters() {
     keeps("Rapport P51 visar att 100 m2 bostadsyta räcker.");
 }
 
+/// Glyph pairs a degraded scan confuses that the development set never shows ("q" for "g",
+/// "t" for "f") are priced by the channel's priors, below an arbitrary edit.
+#[test]
+fn glyphs_only_the_priors_know_are_read_as_letters() {
+    repairs(
+        "Regeringen har lämnat forslaqet till riksdagen.",
+        "Regeringen har lämnat förslaget till riksdagen.",
+    );
+    repairs(
+        "Den geogratiska fördelningen och betintliga regler gäller.",
+        "Den geografiska fördelningen och befintliga regler gäller.",
+    );
+}
+
 #[test]
 fn a_mark_before_a_word_that_gets_its_dots_goes_with_the_repair() {
     // OCR read the dots of a first "ä" as a quote or an apostrophe.

@@ -247,4 +247,15 @@ mod tests {
         assert!(ch.cost("Boras", "Borås") < 1.0);
         assert!(ch.cost("nämnden", "nämnden") < 0.1 + 2.0 * ch.identity('ä'));
     }
+
+    /// The prior list of `tools/gen_confusions.py` reaches the table: glyph pairs the
+    /// development set never shows cost less than an arbitrary edit.
+    #[test]
+    fn glyph_priors_cost_less_than_arbitrary_edits() {
+        let ch = &*CHANNEL;
+        for (ocr, truth) in [("laqa", "laga"), ("betintlig", "befintlig"), ("h0g", "hög")] {
+            let c = ch.cost(ocr, truth);
+            assert!(c < GENERIC - 0.5, "{ocr} for {truth}: {c}");
+        }
+    }
 }
