@@ -70,6 +70,20 @@ fn compounds_follow_hunspell_roles() {
 }
 
 #[test]
+fn a_name_begins_a_compound_in_its_capital() {
+    for w in [
+        "Dublinförordningen",
+        "Stockholmsregionen",
+        "Östersjöregionen",
+    ] {
+        word(w);
+        assert!(lex().compound(w).is_some(), "{w}");
+    }
+    // A name is written with its capital: in lower case it begins no compound.
+    assert!(lex().compound("dublinförordningen").is_none());
+}
+
+#[test]
 fn triple_letters_are_simplified_at_a_seam() {
     // "fall" + "lucka" is written "fallucka"; the dictionary lists it, so check a productive one.
     let lex = lex();

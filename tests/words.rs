@@ -58,6 +58,13 @@ fn compounds_missing_from_the_list_are_repaired_part_by_part() {
         "Hela vardprocessen ska ses över.",
         "Hela vårdprocessen ska ses över.",
     );
+    // A compound a name begins keeps the name's capital, also where OCR changed its letter.
+    repairs(
+        "Regler enligt Dublinforordningen gäller i Ostersjoregionen.",
+        "Regler enligt Dublinförordningen gäller i Östersjöregionen.",
+    );
+    // A capital OCR may have made of another letter is no name ("Åre" + "land").
+    keeps("Besöket på Ireland gick bra.");
 }
 
 #[test]

@@ -44,7 +44,11 @@ pub(crate) fn analyse(lex: &Lexicon, token: &str) -> Option<Compound> {
     if lower.chars().count() < 2 * MIN_PART_CHARS || lower.contains(|c: char| !c.is_alphabetic()) {
         return None;
     }
-    let split = split_roles(&lower, |bytes, f| {
+    let capital = token
+        .starts_with(char::is_uppercase)
+        .then(|| capitalised(&lower))
+        .flatten();
+    let split = split_roles(&lower, capital.as_deref(), |bytes, f| {
         for_each_prefix(&lex.data.forms, bytes, f)
     })?;
     // (Most tokens have no split: the forbidden list is asked only of those that do.)
@@ -59,11 +63,25 @@ pub(crate) fn analyse(lex: &Lexicon, token: &str) -> Option<Compound> {
     })
 }
 
+/// `word` (lower case) with its first letter a capital, when that takes as many bytes: the
+/// spelling in which a name begins a compound ("Dublin" in "Dublinförordningen").
+pub(crate) fn capitalised(word: &str) -> Option<String> {
+    let first = word.chars().next()?;
+    let mut upper = first.to_uppercase();
+    let (u, None) = (upper.next()?, upper.next()) else {
+        return None;
+    };
+    (u.len_utf8() == first.len_utf8() && u != first)
+        .then(|| format!("{u}{}", &word[first.len_utf8()..]))
+}
+
 /// The split of `word` with fewest parts (ties: the longer first part) into a BEGIN part,
 /// MIDDLE parts and an END part, as `(start, end)` byte ranges. `prefixes(bytes, f)` reports
-/// every prefix of `bytes` that is a form, with its role bits.
+/// every prefix of `bytes` that is a form, with its role bits. The first part may also be a
+/// prefix of `capital` (the word as [`capitalised`] writes it): a name.
 pub(crate) fn split_roles(
     word: &str,
+    capital: Option<&str>,
     prefixes: impl Fn(&[u8], &mut dyn FnMut(usize, u64)),
 ) -> Option<Vec<(usize, usize)>> {
     let b = word.as_bytes();
@@ -73,7 +91,7 @@ pub(crate) fn split_roles(
     // The first parts, and where the rest may start after each (a triple letter at the seam
     // is written double: "fall" + "lucka" = "fallucka").
     let mut firsts: Vec<(usize, usize)> = Vec::new(); // (first end, next start)
-    prefixes(b, &mut |end, v| {
+    let mut first = |end: usize, v: u64| {
         if end >= n || !ok(v, roles::BEGIN) || !long_enough(0, end) {
             return;
         }
@@ -83,9 +101,15 @@ pub(crate) fn split_roles(
             if (start != end && !triple) || (start == end && tripled_in_text) {
                 continue;
             }
-            firsts.push((end, start));
+            if !firsts.contains(&(end, start)) {
+                firsts.push((end, start));
+            }
         }
-    });
+    };
+    prefixes(b, &mut first);
+    if let Some(c) = capital {
+        prefixes(c.as_bytes(), &mut first);
+    }
     if firsts.is_empty() {
         return None;
     }

@@ -624,6 +624,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
     parts.reverse();
     // Choose each part's spelling: the cheapest form with that skeleton in the part's role.
     let last = parts.len() - 1;
+    let capital_token = token.starts_with(char::is_uppercase);
     let mut word = String::new();
     let mut changes_word = false;
     for (k, (a, z, skel)) in parts.iter().enumerate() {
@@ -642,13 +643,33 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 roles::END => e.can_end(),
                 _ => e.can_middle(),
             };
-            if ok && !e.is_forbidden() {
+            // A name begins a compound only as the token's capital, read from its own first
+            // letter: OCR that made another capital of it ("Ireland") is no name's compound
+            // ("Åreland").
+            let name = form.starts_with(char::is_uppercase);
+            let skel_first = |s: &str| {
+                s.chars()
+                    .next()
+                    .and_then(|c| c.to_lowercase().next())
+                    .map(fold_char)
+            };
+            let name_misread =
+                name && (k > 0 || !capital_token || skel_first(form) != skel_first(&obs));
+            if ok && !e.is_forbidden() && !name_misread {
                 // How common a part is as a word counts as well (for every part: a first
                 // "vard" is "vård", care, far more often than "värd", host).
                 let prior = e.zipf();
                 let c = CHANNEL.cost(&obs, form) - prior;
                 if pick.as_ref().is_none_or(|p| c < p.0) {
-                    pick = Some((c, form.to_lowercase()));
+                    // (A name keeps its capital.)
+                    pick = Some((
+                        c,
+                        if name {
+                            form.to_string()
+                        } else {
+                            form.to_lowercase()
+                        },
+                    ));
                 }
             }
         });
@@ -660,7 +681,7 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
         word.push_str(&pick);
     }
     // The joined spelling must itself be a valid compound (seams, forbidden words).
-    let valid = split_roles(&word, |b, f| {
+    let valid = split_roles(&word, None, |b, f| {
         crate::lexicon::compound::for_each_prefix(lex.forms_map(), b, f)
     })
     .is_some();
