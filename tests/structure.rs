@@ -370,6 +370,19 @@ fn a_dates_hyphens_read_as_dashes_are_hyphens() {
 }
 
 #[test]
+fn a_hyphen_inside_a_word_read_as_an_em_dash_is_a_hyphen() {
+    assert_clean(
+        "Enligt EU—kommissionen ska EES—medborgare ansöka.\n",
+        "Enligt EU-kommissionen ska EES-medborgare ansöka.\n",
+    );
+    // Between words the en dash stays: a route, a spaced dash.
+    assert_clean(
+        "Sträckan Stockholm–Göteborg – och tillbaka.\n",
+        "Sträckan Stockholm–Göteborg – och tillbaka.\n",
+    );
+}
+
+#[test]
 fn a_section_sign_read_as_a_digit_or_dollar_is_restored() {
     assert_clean("592 dnr 2018/767\n", "§ 92 dnr 2018/767\n");
     assert_clean("$ 34 Dnr KS 2021/231\n", "§ 34 Dnr KS 2021/231\n");

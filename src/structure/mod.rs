@@ -36,8 +36,8 @@
 //! List markers as OCR reads them at the start of a line ("e", "«", "*", "+", ":", "°", "'",
 //! "=", ">") become "•", a dash marker ("-", "—", "~") the en dash "–". A § line's sign read
 //! as "$", "&", "£" or a digit ("592 dnr 2018/767") is restored, and so is a § inside a line
-//! ("5 kap. 1$ LEH"). The hyphens of a date that OCR read as dashes ("2021—02—23") are
-//! hyphens again. With `Options::dashes`, a spaced hyphen or em dash between words and
+//! ("5 kap. 1$ LEH"). The hyphens that OCR read as dashes, of a date ("2021—02—23") or inside
+//! a word ("EU—kommissionen"), are hyphens again. With `Options::dashes`, a spaced hyphen or em dash between words and
 //! the dash of a number range ("2016-2019", "13.00-16.30"; never a date or diary number) is
 //! the en dash.
 //!
@@ -191,7 +191,7 @@ pub fn edits(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<Edit> {
         };
         out.extend(rules.marker(&line, text, dash_is_bullet));
         rules.section_signs(&line, text, &mut out);
-        rules.date_hyphens(&line, text, &mut out);
+        rules.misread_hyphens(&line, text, &mut out);
     }
     if options.dashes && !options.paragraphs {
         // Lines kept as they are: a dash glued to a word at the line end is the hyphen of a

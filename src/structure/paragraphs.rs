@@ -77,6 +77,7 @@ pub(crate) struct Rules {
     double_section: Regex,
     coord_dash: Regex,
     date: Regex,
+    word_dash: Regex,
 }
 
 /// One body line, as the paragraph rules see it.
@@ -113,6 +114,9 @@ impl Rules {
             double_section: Regex::new(r"(?:^|\s)(\$\$|&&)(?:\s|$)").expect("valid regex"),
             // A date ("2021-02-23") whose hyphens OCR read as dashes ("2021—02—23").
             date: Regex::new(r"\b(?:19|20)\d\d([-–—])(?:0[1-9]|1[0-2])([-–—])(?:0[1-9]|[12]\d|3[01])\b").expect("valid regex"),
+            // A hyphen inside a word read as an em dash ("EU—kommissionen"): Swedish prints no
+            // em dash between letters.
+            word_dash: Regex::new(r"\p{L}(—)\p{L}").expect("valid regex"),
             // A first part before a coordination, its hyphen read as a dash ("Miljö— och").
             coord_dash: Regex::new(r"\p{L}([—–]) (?:och|eller|samt|respektive)\b").expect("valid regex"),
             // A meeting-data row: "Justerare: Karin Ström", "Plats och tid: …".
@@ -337,8 +341,9 @@ impl Rules {
         }
     }
 
-    /// The hyphens of dates ("2021-02-23") that OCR read as dashes ("2021—02—23").
-    pub fn date_hyphens(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
+    /// The hyphens OCR read as dashes: of dates ("2021—02—23" for "2021-02-23") and inside
+    /// words ("EU—kommissionen").
+    pub fn misread_hyphens(&self, line: &BodyLine<'_>, text: &str, out: &mut Vec<Edit>) {
         // Only a dash is repaired: a line without one has nothing to do. (Both dashes begin
         // with the byte 0xE2, which a memchr finds fast; most lines have none.)
         if !line.text.as_bytes().contains(&0xE2) || !line.text.contains(['–', '—']) {
@@ -358,6 +363,20 @@ impl Rules {
                     "hyphen in a date",
                 ));
             }
+        }
+        // (One letter may end one match and begin the next: "A—B—C".)
+        let mut at = 0;
+        while let Some(c) = self.word_dash.captures_at(line.text, at) {
+            let m = c.get(1).expect("group 1");
+            out.push(Edit::new(
+                text,
+                line.span_of(m),
+                "-",
+                EditKind::Typography,
+                0.8,
+                "hyphen in a word",
+            ));
+            at = m.end();
         }
     }
 
