@@ -179,6 +179,16 @@ fn a_one_is_the_word_i_only_between_words() {
 }
 
 #[test]
+fn a_lone_j_before_a_word_is_the_word_i() {
+    repairs(
+        "Det gäller enligt artikel 19 j f6rordningen.",
+        "Det gäller enligt artikel 19 i förordningen.",
+    );
+    // A list's label.
+    keeps("Punkt j) gäller.");
+}
+
+#[test]
 fn acronyms_codes_and_abbreviations_are_left_alone() {
     keeps("Dnr KS 2020/504 till FSG och SKR.");
     keeps("Se t.ex. prop. 2016/17:1 och bl.a. rskr. 2016/17:2.");

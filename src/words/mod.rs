@@ -302,6 +302,8 @@ enum Special {
     One,
     /// A "|" standing alone before a word: the word "I".
     Bar,
+    /// A "j" standing alone before a word: no Swedish word, but the word "i".
+    Jay,
 }
 
 fn letters(s: &str) -> usize {
@@ -604,6 +606,7 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                     let status = classify(judge, text, p, period && pi == last);
                     let u = Unit {
                         first_part: pi == last && hyphen_follows(text, p),
+                        special: (s == "j").then_some(Special::Jay),
                         ..Unit::new(p, status, sentence_start)
                     };
                     push_linked(&mut out, u, linked);
@@ -1428,8 +1431,13 @@ fn one_letter_word(
             && (!lower || s.starts_with(char::is_lowercase))
     };
     let lower_word = |k: usize| word(k, true);
-    // After "1", a name may follow ("goda 1 Borås Stad"); after "|", a lower-case word.
-    if !word(n, sp == Special::Bar) || !same_line(text, u.span, units[n].span) {
+    // After "1", a name may follow ("goda 1 Borås Stad"); after "|", a lower-case word;
+    // after "j", any word, damaged too ("j f6rordning").
+    let follows = match sp {
+        Special::Jay => units[n].status != Status::Skip,
+        _ => word(n, sp == Special::Bar),
+    };
+    if !follows || !same_line(text, u.span, units[n].span) {
         return None;
     }
     match sp {
@@ -1438,6 +1446,15 @@ fn one_letter_word(
             kind: EditKind::Word,
             confidence: 0.8,
             reason: "a lone \"|\" before a word reads as the word \"I\"".into(),
+        }),
+        // (Right before the word: "j)" is a list's label.)
+        Special::Jay if !text[u.span.end..units[n].span.start].trim().is_empty() => None,
+        // (In lower case: "j" is a lower-case glyph, misread even where a list item begins.)
+        Special::Jay => Some(Decision {
+            after: "i".into(),
+            kind: EditKind::Word,
+            confidence: 0.8,
+            reason: "a lone \"j\" before a word reads as the word \"i\"".into(),
         }),
         Special::One => {
             let p = u.prev?;
