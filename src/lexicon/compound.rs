@@ -65,7 +65,7 @@ pub(crate) fn analyse(lex: &Lexicon, token: &str) -> Option<Compound> {
 
 /// `word` (lower case) with its first letter a capital, when that takes as many bytes: the
 /// spelling in which a name begins a compound ("Dublin" in "Dublinförordningen").
-pub(crate) fn capitalised(word: &str) -> Option<String> {
+fn capitalised(word: &str) -> Option<String> {
     let first = word.chars().next()?;
     let mut upper = first.to_uppercase();
     let (u, None) = (upper.next()?, upper.next()) else {
