@@ -349,33 +349,28 @@ impl Rules {
         if !line.text.as_bytes().contains(&0xE2) || !line.text.contains(['–', '—']) {
             return;
         }
+        let hyphen = |m: regex::Match<'_>, reason: &str| {
+            Edit::new(
+                text,
+                line.span_of(m),
+                "-",
+                EditKind::Typography,
+                0.8,
+                reason,
+            )
+        };
         for c in self.date.captures_iter(line.text) {
             for m in [c.get(1), c.get(2)].into_iter().flatten() {
-                if m.as_str() == "-" {
-                    continue;
+                if m.as_str() != "-" {
+                    out.push(hyphen(m, "hyphen in a date"));
                 }
-                out.push(Edit::new(
-                    text,
-                    line.span_of(m),
-                    "-",
-                    EditKind::Typography,
-                    0.8,
-                    "hyphen in a date",
-                ));
             }
         }
         // (One letter may end one match and begin the next: "A—B—C".)
         let mut at = 0;
         while let Some(c) = self.word_dash.captures_at(line.text, at) {
             let m = c.get(1).expect("group 1");
-            out.push(Edit::new(
-                text,
-                line.span_of(m),
-                "-",
-                EditKind::Typography,
-                0.8,
-                "hyphen in a word",
-            ));
+            out.push(hyphen(m, "hyphen in a word"));
             at = m.end();
         }
     }
