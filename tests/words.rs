@@ -156,6 +156,11 @@ fn real_word_errors_follow_the_context() {
     assert!(out.contains("i nuläget"), "1 -> i");
     assert!(out.contains("Program för ett integrerat"), "for -> för");
     assert!(!out.contains("f6r") && !out.contains("nimnden") && !out.contains("6versinder"));
+    // A misreading dearer than a vowel's lost dots: "att" as the rarer real word "art".
+    repairs(
+        "Kommunen har fatt i uppdrag art ta fram en plan for art minska utslappen i lanet.",
+        "Kommunen har fått i uppdrag att ta fram en plan för att minska utsläppen i länet.",
+    );
 }
 
 #[test]

@@ -223,8 +223,10 @@ const PART_GAIN: f64 = 0.6;
 const READING_SLACK: f32 = 2.5;
 const SLACK_PER_LETTER: f32 = 0.15;
 const MIN_SLACK: f32 = 1.2;
-/// Walk budget (log10 channel cost) for a real word's alternatives.
-const REAL_WORD_BUDGET: f32 = 2.6;
+/// Walk budget (log10 channel cost) for a real word's alternatives: up to a misreading the
+/// development set shows a dozen times in ten thousand, such as "att" read as the real word
+/// "art" (3.07: the legacy engine merges a double "t").
+const REAL_WORD_BUDGET: f32 = 3.1;
 
 /// Words that join the halves of a coordination ("hälso- och sjukvård").
 const COORDINATORS: &[&str] = &[
