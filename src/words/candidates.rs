@@ -636,6 +636,16 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
             roles::MIDDLE
         };
         let obs: String = walk.obs[*a..*z].iter().collect();
+        // A name begins a compound only as the token's capital, read from its own first
+        // letter: OCR that made another capital of it ("Ireland") is no name's compound
+        // ("Åreland").
+        let skel_first = |s: &str| {
+            s.chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next())
+                .map(fold_char)
+        };
+        let name_first = (k == 0 && capital_token).then(|| skel_first(&obs));
         let mut pick: Option<(f32, String)> = None;
         lex.skeleton_forms(skel.0, &skel.1, |form, e| {
             let ok = match role {
@@ -643,18 +653,8 @@ pub(crate) fn compound(lex: &Lexicon, token: &str, search: Search) -> Option<Can
                 roles::END => e.can_end(),
                 _ => e.can_middle(),
             };
-            // A name begins a compound only as the token's capital, read from its own first
-            // letter: OCR that made another capital of it ("Ireland") is no name's compound
-            // ("Åreland").
             let name = form.starts_with(char::is_uppercase);
-            let skel_first = |s: &str| {
-                s.chars()
-                    .next()
-                    .and_then(|c| c.to_lowercase().next())
-                    .map(fold_char)
-            };
-            let name_misread =
-                name && (k > 0 || !capital_token || skel_first(form) != skel_first(&obs));
+            let name_misread = name && name_first != Some(skel_first(form));
             if ok && !e.is_forbidden() && !name_misread {
                 // How common a part is as a word counts as well (for every part: a first
                 // "vard" is "vård", care, far more often than "värd", host).
