@@ -88,13 +88,16 @@ static READINGS: LazyLock<SegmentReadings> = LazyLock::new(|| {
 });
 
 /// Letters OCR drops often enough to be tried ("fr" for "för"), with their cost.
+/// Cheapest first, as a position's readings are.
 static INSERTS: LazyLock<Vec<(Seg, f32)>> = LazyLock::new(|| {
-    CHANNEL
+    let mut i: Vec<_> = CHANNEL
         .readings("")
         .iter()
         .filter(|(_, c)| *c <= MAX_INSERT_COST)
         .filter_map(|(s, c)| Some((Seg::new(s)?, *c)))
-        .collect()
+        .collect();
+    i.sort_by(|x, y| x.1.total_cmp(&y.1));
+    i
 });
 
 /// Readings as inline segments, within [`MAX_READING_COST`], in the table's order.
@@ -178,6 +181,8 @@ fn readings_at(a: char, b: Option<char>) -> Vec<(usize, Seg, f32)> {
             }
         }
     }
+    // Cheapest first: a walk stops at the first reading its limit cannot afford.
+    r.sort_by(|x, y| x.2.total_cmp(&y.2));
     r
 }
 
@@ -380,6 +385,9 @@ impl<'a> Walk<'a> {
             };
             let readings = Rc::clone(&self.readings[i]);
             for &(n, seg, c) in readings.iter() {
+                if cost + c > self.limit {
+                    break;
+                }
                 if leads(&seg) {
                     let limits = (generic, inserts);
                     self.follow_on((node, acc), &seg, i + n, cost + c, limits, out);
@@ -389,6 +397,9 @@ impl<'a> Walk<'a> {
             if inserts > 0 {
                 let dropped = self.inserts;
                 for &(seg, c) in dropped {
+                    if cost + c > self.limit {
+                        break;
+                    }
                     if leads(&seg) {
                         let limits = (generic, inserts - 1);
                         self.follow_on((node, acc), &seg, i, cost + c, limits, out);
