@@ -374,24 +374,12 @@ impl<'a> Walk<'a> {
             }
         }
         if i < len {
-            // The bytes the node goes on with: most readings lead nowhere from it, and are
-            // skipped without a call.
-            let mut next = [0u64; 4];
-            for (b, _, _) in self.trie.children(node) {
-                next[usize::from(b >> 6)] |= 1 << (b & 63);
-            }
-            let leads = |s: &Seg| {
-                s.len == 0 || next[usize::from(s.buf[0] >> 6)] >> (s.buf[0] & 63) & 1 != 0
-            };
             let readings = Rc::clone(&self.readings[i]);
             for &(n, seg, c) in readings.iter() {
                 if cost + c > self.limit {
                     break;
                 }
-                if leads(&seg) {
-                    let limits = (generic, inserts);
-                    self.follow_on((node, acc), &seg, i + n, cost + c, limits, out);
-                }
+                self.follow_on((node, acc), &seg, i + n, cost + c, (generic, inserts), out);
             }
             // A letter OCR dropped altogether ("fr" for "för").
             if inserts > 0 {
@@ -400,10 +388,8 @@ impl<'a> Walk<'a> {
                     if cost + c > self.limit {
                         break;
                     }
-                    if leads(&seg) {
-                        let limits = (generic, inserts - 1);
-                        self.follow_on((node, acc), &seg, i, cost + c, limits, out);
-                    }
+                    let limits = (generic, inserts - 1);
+                    self.follow_on((node, acc), &seg, i, cost + c, limits, out);
                 }
             }
         }
@@ -460,8 +446,8 @@ impl<'a> Walk<'a> {
         &self.skeletons[hit.skeleton.clone()]
     }
 
-    /// Follows `seg` from `node` and goes on walking from token position `i`, if the segment
-    /// is in the map and `cost` within the limit.
+    /// Follows `seg` from `node` and goes on walking from token position `i` at `cost` (which
+    /// the caller has checked against the limit), if the segment is in the map.
     #[inline]
     fn follow_on(
         &mut self,
@@ -472,9 +458,6 @@ impl<'a> Walk<'a> {
         limits: (u8, u8),
         out: &mut Vec<Hit>,
     ) {
-        if cost > self.limit {
-            return;
-        }
         if let Some((n, o)) = self.trie.follow(node, acc, seg.bytes()) {
             let at = self.path.len();
             // Byte by byte: a segment is a few bytes, too short for a call to memcpy.
