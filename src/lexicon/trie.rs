@@ -112,7 +112,7 @@ impl<'a> Trie<'a> {
     }
 
     /// The node `bytes` lead to from `n`, with `acc` plus the outputs on the way.
-    #[inline]
+    #[inline(always)]
     pub fn follow(&self, mut n: Node, mut acc: u64, bytes: &[u8]) -> Option<(Node, u64)> {
         for &b in bytes {
             let (next, out) = self.child(n, b)?;
