@@ -149,6 +149,11 @@ def make_set(out, bodies, n, seed, legacy=None):
 
 
 
+def read_by_legacy(out):
+    """Has every page of the set under `out` been read by the legacy engine too?"""
+    return all(os.path.exists(os.path.join(out, d, "ocr_eng_legacy.txt")) for d in os.listdir(out))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=CORPUS)
@@ -162,14 +167,10 @@ def main():
 
     binary, bodies = held_out_build(args.corpus)
     made = os.path.isdir(args.out) and os.listdir(args.out)
-    lacks_legacy = args.legacy and made and not all(
-        os.path.exists(os.path.join(args.out, d, "ocr_eng_legacy.txt")) for d in os.listdir(args.out))
-    if args.remake or not made or lacks_legacy:
+    if args.remake or not made or (args.legacy and not read_by_legacy(args.out)):
         make_set(args.out, bodies, args.pages, args.seed, args.legacy)
     score = os.path.join(EVAL, "score.py")
-    have_legacy = all(os.path.exists(os.path.join(args.out, d, "ocr_eng_legacy.txt"))
-                      for d in os.listdir(args.out))
-    for ocr in ["eng", "eng_legacy", "swe"] if have_legacy else ["eng", "swe"]:
+    for ocr in ["eng", "eng_legacy", "swe"] if read_by_legacy(args.out) else ["eng", "swe"]:
         print(f"== held-out pages, {ocr} OCR, word stage alone (--truth full)", flush=True)
         with tempfile.NamedTemporaryFile(suffix=".json") as js:
             subprocess.run([sys.executable, score, "run", "--set", args.out, "--ocr", ocr,
