@@ -1,6 +1,8 @@
 //! Unicode normalisation: OCR engines and PDF extractors often write "å" as "a" plus a
 //! combining ring; everything downstream compares NFC text. And mojibake: UTF-8 that some
-//! tool once read as Windows-1252 ("BorÃ¥s" for "Borås") is read back as UTF-8.
+//! tool once read as Windows-1252 ("BorÃ¥s" for "Borås") is read back as UTF-8. And
+//! characters that print as nothing inside a word (a soft hyphen, a zero-width space), which
+//! text extractors leave behind: they split the word for the lexicon and for search.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -16,10 +18,35 @@ pub const MOJIBAKE: &str = "mojibake: UTF-8 read as Windows-1252";
 /// symbol is otherwise possible (rarely) in real text, these pairs are not.
 const TELLTALES: [&str; 7] = ["Ã¥", "Ã¤", "Ã¶", "Ã…", "Ã„", "Ã–", "Ã©"];
 
-/// Edits that bring `text` to NFC, one per token that is not already NFC, and that repair
-/// mojibake, one per word that holds it.
+/// The reason given when a soft hyphen inside a word goes.
+pub const SOFT_HYPHEN: &str = "soft hyphen inside a word";
+/// The reason given when a zero-width character inside a word goes.
+pub const ZERO_WIDTH: &str = "zero-width character inside a word";
+
+/// Characters that print as nothing: a soft hyphen (printed only where a line breaks), the
+/// zero-width space, non-joiner and joiner, the word joiner, and the byte order mark.
+const INVISIBLE: [char; 6] = [
+    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
+/// Edits that bring `text` to NFC, one per token that is not already NFC, that repair
+/// mojibake, one per word that holds it, and that take invisible characters out of words,
+/// one per run of them.
+///
+/// ```
+/// use putsa::{apply, normalize};
+/// let text = "Nämn\u{ad}den och för\u{200b}slaget";
+/// assert_eq!(apply(text, &normalize::edits(text)), "Nämnden och förslaget");
+/// ```
 pub fn edits(text: &str) -> Vec<Edit> {
     let mut out = mojibake(text);
+    let inside = invisible(text);
+    if !inside.is_empty() {
+        // (A mojibake repair spans only letters and its sequences: no run of invisible
+        // characters lies in one.)
+        out.extend(inside);
+        out.sort_by_key(|e| e.span);
+    }
     if is_nfc(text) {
         return out;
     }
@@ -76,6 +103,43 @@ fn is_nfc(text: &str) -> bool {
         i = end;
     }
     true
+}
+
+/// Runs of [`INVISIBLE`] characters between two letters or digits of the Latin script,
+/// removed (one edit a run). A soft hyphen at a line end is a word broken there, which the
+/// structure stage rejoins; elsewhere (between words, in other scripts, where a joiner may
+/// shape the letters) they stay.
+fn invisible(text: &str) -> Vec<Edit> {
+    if !text.contains(INVISIBLE) {
+        return Vec::new();
+    }
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && c < '\u{250}');
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(k) = text[at..].find(INVISIBLE) {
+        let start = at + k;
+        let run = text[start..]
+            .find(|c: char| !INVISIBLE.contains(&c))
+            .unwrap_or(text.len() - start);
+        let end = start + run;
+        if latin(text[..start].chars().next_back()) && latin(text[end..].chars().next()) {
+            let reason = if text[start..end].contains('\u{ad}') {
+                SOFT_HYPHEN
+            } else {
+                ZERO_WIDTH
+            };
+            out.push(Edit::new(
+                text,
+                Span::new(start, end),
+                "",
+                EditKind::Normalize,
+                1.0,
+                reason,
+            ));
+        }
+        at = end;
+    }
+    out
 }
 
 fn is_combining(s: &str) -> bool {

@@ -450,6 +450,46 @@ fn a_hyphen_read_as_a_dash_is_a_hyphen() {
     );
 }
 
+#[test]
+fn a_soft_hyphen_at_the_line_end_is_a_break_the_typesetter_made() {
+    // Text extractors keep the soft hyphen (U+00AD) of a hyphenated PDF: the word is
+    // rejoined, and a damaged one is left whole for the word stage.
+    assert_clean(
+        "Planen tar upp anslut\u{ad}\nningen av fler hushåll.\n",
+        "Planen tar upp anslutningen av fler hushåll.\n",
+    );
+    assert_clean(
+        "Analys och utvir\u{ad}\ndering av insatserna.\n",
+        "Analys och utvirdering av insatserna.\n",
+    );
+}
+
+#[test]
+fn invisible_characters_inside_words_go_and_are_reported() {
+    let input = "Nämn\u{ad}den och för\u{200b}slaget, ord \u{ad} ord och hus\u{200d}\u{ad}håll.\n";
+    let cleaned = clean(input);
+    assert_eq!(
+        cleaned.text,
+        "Nämnden och förslaget, ord \u{ad} ord och hushåll.\n"
+    );
+    let reasons: Vec<_> = cleaned
+        .edits
+        .iter()
+        .filter(|e| e.kind == EditKind::Normalize)
+        .map(|e| (e.before.as_str(), e.reason.as_ref()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("\u{ad}", "soft hyphen inside a word"),
+            ("\u{200b}", "zero-width character inside a word"),
+            ("\u{200d}\u{ad}", "soft hyphen inside a word"),
+        ]
+    );
+    // A joiner between letters of another script shapes them: it stays.
+    assert_clean("क\u{200d}ष\n", "क\u{200d}ष\n");
+}
+
 // --- duplicates --------------------------------------------------------------------------
 
 #[test]

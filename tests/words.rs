@@ -68,6 +68,20 @@ fn compounds_missing_from_the_list_are_repaired_part_by_part() {
 }
 
 #[test]
+fn a_word_split_by_an_invisible_character_is_one_word() {
+    // A soft hyphen or a zero-width space inside a word (text extractors leave them) goes,
+    // and the word is repaired whole; at a line end, the halves are judged joined.
+    repairs(
+        "Nimn\u{ad}den beslutar om f\u{200b}or\u{ad}slaget.",
+        "Nämnden beslutar om förslaget.",
+    );
+    repairs(
+        "Gymnasie- och vuxenutbild\u{ad}\nningsnimnden beslutar.",
+        "Gymnasie- och vuxenutbild\u{ad}\nningsnämnden beslutar.",
+    );
+}
+
+#[test]
 fn case_is_kept() {
     repairs("Granskningen av Boras Stad.", "Granskningen av Borås Stad.");
     repairs("GRANSKNINGEN AV BORAS STAD.", "GRANSKNINGEN AV BORÅS STAD.");

@@ -203,8 +203,10 @@ impl Rules {
 
     /// A line ending in a hyphen after a letter, and a next line that starts with a word.
     fn hyphen(&self, a: &str, b: &str, lexicon: &Lexicon) -> Option<Sep> {
-        // OCR reads the hyphen as a dash too ("Livsmedels—" / "verket").
-        let stem = a.strip_suffix(['-', '¬', '‐', '—', '–'])?;
+        // OCR reads the hyphen as a dash too ("Livsmedels—" / "verket"). A soft hyphen, which
+        // text extractors keep, is a break the typesetter made: always rejoined.
+        let soft = a.ends_with('\u{ad}');
+        let stem = a.strip_suffix(['-', '¬', '‐', '—', '–', '\u{ad}'])?;
         let prefix: String = {
             let rev: String = stem
                 .chars()
@@ -223,6 +225,9 @@ impl Rules {
         let next = first.trim_end_matches('-');
         if next.is_empty() {
             return None;
+        }
+        if soft {
+            return Some(Sep::Rejoin);
         }
         if COORDINATION.contains(&next) {
             return Some(Sep::HyphenSpace);

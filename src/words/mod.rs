@@ -341,7 +341,7 @@ fn classify<'t>(
     // A fragment of a word broken at a line end is judged only when joined.
     let after = &text[span.end..];
     let before = &text[..span.start];
-    let dash = ['-', '—', '–', '¬'];
+    let dash = ['-', '—', '–', '¬', '\u{ad}'];
     let line_end = |s: &str| {
         s.trim_start_matches([' ', '\t'])
             .starts_with(['\n', '\r', '\x0c'])
@@ -1481,7 +1481,7 @@ fn one_letter_word(
 fn broken_word(judge: &Lexical, text: &str, units: &[Unit], i: usize) -> Option<usize> {
     let (a, b) = (&units[i], units.get(i + 1)?);
     let between = &text[a.span.end..b.span.start];
-    let rest = between.strip_prefix(['-', '¬'])?;
+    let rest = between.strip_prefix(['-', '¬', '\u{ad}'])?;
     if !rest.contains('\n') || !rest.chars().all(char::is_whitespace) {
         return None;
     }
