@@ -443,6 +443,16 @@ fn a_hyphen_before_a_coordination_stays_with_a_space() {
 }
 
 #[test]
+fn a_broken_word_whose_second_half_is_a_coordinator_is_rejoined() {
+    // "till" and "som" join coordinations ("bygg- till anläggningsfasen") but also end
+    // words: where the halves make a word of the list, it is a broken word.
+    assert_clean(
+        "Huset ligger in-\ntill vägen och är lik-\nsom det andra, från bygg-\ntill driftfasen.\n",
+        "Huset ligger intill vägen och är liksom det andra, från bygg- till driftfasen.\n",
+    );
+}
+
+#[test]
 fn a_hyphen_read_as_a_dash_is_a_hyphen() {
     assert_clean(
         "Regeringen uppdrar åt Livsmedels—\nverket att arbeta vidare.\n",

@@ -82,6 +82,20 @@ fn a_word_split_by_an_invisible_character_is_one_word() {
 }
 
 #[test]
+fn a_first_half_at_a_line_end_before_a_coordinator_is_repaired() {
+    // With lines kept, "halso-" ends its line (here before a stray blank line) and "och"
+    // begins the next: the first half of a coordination, not a fragment of a broken word.
+    repairs(
+        "Regionen ansvarar for halso-\n\noch sjukvarden i lanet.",
+        "Regionen ansvarar för hälso-\n\noch sjukvården i länet.",
+    );
+    repairs(
+        "Regionen ansvarar for halso-\noch sjukvarden i lanet.",
+        "Regionen ansvarar för hälso-\noch sjukvården i länet.",
+    );
+}
+
+#[test]
 fn case_is_kept() {
     repairs("Granskningen av Boras Stad.", "Granskningen av Borås Stad.");
     repairs("GRANSKNINGEN AV BORAS STAD.", "GRANSKNINGEN AV BORÅS STAD.");

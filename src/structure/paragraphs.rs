@@ -229,7 +229,8 @@ impl Rules {
         if soft {
             return Some(Sep::Rejoin);
         }
-        if COORDINATION.contains(&next) {
+        // (Unless the halves make a word: "in-" / "till" is "intill", "lik-" / "som" "liksom".)
+        if COORDINATION.contains(&next) && !lexicon.is_list_word(&format!("{prefix}{next}")) {
             return Some(Sep::HyphenSpace);
         }
         let letters: Vec<char> = prefix.chars().filter(|c| c.is_alphabetic()).collect();

@@ -355,7 +355,8 @@ fn classify<'t>(
             .starts_with(['\n', '\r', '\x0c'])
     };
     let fragment_before = after.starts_with(dash)
-        && line_end(&after[after.chars().next().map_or(1, char::len_utf8)..]);
+        && line_end(&after[after.chars().next().map_or(1, char::len_utf8)..])
+        && !coordinator_after_dash(judge, w, after);
     // (The line-break test first, by bytes: most words have none before them.)
     let bytes = before.as_bytes();
     let mut k = bytes.len();
@@ -615,7 +616,7 @@ fn units<'t>(judge: &Lexical<'_, 't>, text: &'t str, toks: &[Token]) -> Vec<Unit
                 for (pi, &p) in parts.iter().enumerate() {
                     let status = classify(judge, text, p, period && pi == last);
                     let u = Unit {
-                        first_part: pi == last && hyphen_follows(text, p),
+                        first_part: pi == last && hyphen_follows(judge, text, p),
                         special: (s == "j").then_some(Special::Jay),
                         ..Unit::new(p, status, sentence_start)
                     };
@@ -706,10 +707,31 @@ fn misread_word(text: &str, span: Span) -> bool {
 }
 
 /// Is the word at `span` followed by a hyphen and a space: the first half of a
-/// coordination ("hälso- och sjukvård")? (A hyphen at a line end is a broken word's.)
-fn hyphen_follows(text: &str, span: Span) -> bool {
+/// coordination ("hälso- och sjukvård")? (A hyphen at a line end is a broken word's, unless
+/// a coordinator follows: "hälso-" / "och sjukvård".)
+fn hyphen_follows(judge: &Lexical, text: &str, span: Span) -> bool {
     let after = &text[span.end..];
-    after.starts_with('-') && after[1..].starts_with([' ', '\t'])
+    after.starts_with('-')
+        && (after[1..].starts_with([' ', '\t'])
+            || coordinator_after_dash(judge, span.of(text), after))
+}
+
+/// Do a hyphen and then, past the line end or blank lines, a coordinator follow `word`
+/// (`after` is the text after it): "hälso-" / "och sjukvård", the first half of a
+/// coordination, not a word broken at the line end? Unless the two make a word of the list
+/// ("in-" / "till" is "intill", "lik-" / "som" is "liksom").
+fn coordinator_after_dash(judge: &Lexical, word: &str, after: &str) -> bool {
+    let Some(rest) = after.strip_prefix('-') else {
+        return false;
+    };
+    let next = rest.trim_start();
+    let second = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    next.len() < rest.len()
+        && COORDINATORS.contains(&second)
+        && !judge.lexicon().is_list_word(&format!("{word}{second}"))
 }
 
 /// Is there nothing alphanumeric between the line break before `at` (or the text's start)
@@ -1500,6 +1522,9 @@ fn broken_word(judge: &Lexical, text: &str, units: &[Unit], i: usize) -> Option<
         return None;
     }
     let (x, y) = (a.span.of(text), b.span.of(text));
+    if COORDINATORS.contains(&y) {
+        return None; // "hälso-" / "och sjukvård": a coordination
+    }
     let word = |s: &str| s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_alphabetic);
     if !word(x)
         || !word(y)
