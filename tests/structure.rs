@@ -450,6 +450,11 @@ fn a_broken_word_whose_second_half_is_a_coordinator_is_rejoined() {
         "Huset ligger in-\ntill vägen och är lik-\nsom det andra, från bygg-\ntill driftfasen.\n",
         "Huset ligger intill vägen och är liksom det andra, från bygg- till driftfasen.\n",
     );
+    // "men" ends many words ("examen", "problemen"), and hyphenation breaks before it.
+    assert_clean(
+        "Hon klarade exa-\nmen, och proble-\nmen löstes. Bygg-\nmen inte driftfasen.\n",
+        "Hon klarade examen, och problemen löstes. Bygg- men inte driftfasen.\n",
+    );
 }
 
 #[test]
