@@ -298,6 +298,11 @@ fn a_dash_among_bullets_is_a_bullet_ocr_misread() {
         "Nämnden vill:\n\n• Första punkten.\n\n• Andra punkten.\n\n• Tredje punkten.\n",
     );
     assert_clean("o första punkten.\n", "• första punkten.\n");
+    // As many dashes as bullets: OCR reads a bullet as a dash, never a dash as a bullet.
+    assert_clean(
+        "Nämnden vill:\n\ne Första punkten.\n\n- Andra punkten.\n",
+        "Nämnden vill:\n\n• Första punkten.\n\n• Andra punkten.\n",
+    );
 }
 
 #[test]
