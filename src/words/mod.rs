@@ -1226,27 +1226,32 @@ pub fn edits(
         };
         let own_cost = channel::CHANNEL.identity_cost(token) as f64;
         let own_score = -own_cost + at.fit(vocab.key(&model, own)) + doc_evidence(own);
-        let margin = |k: Ix| {
-            if is_compound {
+        // A look-alike's score, and the margin by which it must beat the word: the lower one
+        // where the document's own pairs speak for it.
+        let judged = |((c, gain), &k): (&(Candidate, f32), &Ix)| {
+            let doc = doc_evidence(k);
+            let evidence = doc + PART_GAIN * *gain as f64;
+            let score = -(c.cost as f64 + extra) + at.fit(vocab.key(&model, k)) + evidence;
+            let margin = if is_compound {
                 COMPOUND_MARGIN
-            } else if doc_evidence(k) > 0.0 {
+            } else if doc > 0.0 {
                 DOC_EVIDENCE_MARGIN
             } else {
                 REAL_WORD_MARGIN
-            }
-        };
-        let score = |((c, gain), &k): (&(Candidate, f32), &Ix)| {
-            let evidence = doc_evidence(k) + PART_GAIN * *gain as f64;
-            -(c.cost as f64 + extra) + at.fit(vocab.key(&model, k)) + evidence
+            };
+            (score, margin)
         };
         let others = || alts.iter().zip(alt_keys.iter()).filter(|(_, &k)| k != own);
         // Most words keep their place: no look-alike wins by the margin, and none need be
         // written out in the token's case.
-        let enough = |a @ (_, &k): (&(Candidate, f32), &Ix)| score(a) >= own_score + margin(k);
+        let enough = |a| {
+            let (score, margin) = judged(a);
+            score >= own_score + margin
+        };
         if !others().any(enough) {
             continue;
         }
-        let scored = rank(token, u.starts(), others().map(|a| (score(a), &a.0 .0)));
+        let scored = rank(token, u.starts(), others().map(|a| (judged(a).0, &a.0 .0)));
         let Some((s, c, after)) = scored.first() else {
             continue;
         };
