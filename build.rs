@@ -154,6 +154,40 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/trie.rs");
 }
 
+/// Word-count flag: after a word written in lower case, the corpus writes this word with a
+/// capital at most [`CAPITAL_AFTER_WORD`] of the time (and has seen it there at least
+/// [`MIN_CASE_SEEN`] times): "vid", "sig", "staten", not "Sverige" or "Statens".
+const WRITTEN_LOWER: u32 = 1 << 31;
+/// Word-count flag: a word written in lower case after this one has a capital at most
+/// [`CAPITAL_NEXT`] of the time (seen at least [`MIN_CASE_SEEN`] times): "som", "sig", not
+/// "rapporten" (titles follow it) or "till" (names do).
+const PLAIN_NEXT: u32 = 1 << 30;
+const MIN_CASE_SEEN: u32 = 20;
+const CAPITAL_AFTER_WORD: f64 = 0.02;
+const CAPITAL_NEXT: f64 = 0.15;
+
+/// The case flags of each word id, from `sv-capitals.tsv.gz`.
+fn case_flags(dir: &Path, id: &std::collections::HashMap<&str, u32>) -> Vec<u32> {
+    let mut flags = vec![0; id.len()];
+    for l in lines(&dir.join("sv-capitals.tsv.gz")) {
+        let f: Vec<&str> = l.split('\t').collect();
+        let n = |i: usize| -> u32 { f[i].parse().unwrap() };
+        let Some(&w) = id.get(f[0]) else {
+            panic!("case row of a word with no count: {}", f[0]);
+        };
+        let rare = |seen: u32, capital: u32, share: f64| {
+            seen >= MIN_CASE_SEEN && f64::from(capital) <= share * f64::from(seen)
+        };
+        if rare(n(1), n(2), CAPITAL_AFTER_WORD) {
+            flags[w as usize] |= WRITTEN_LOWER;
+        }
+        if rare(n(3), n(4), CAPITAL_NEXT) {
+            flags[w as usize] |= PLAIN_NEXT;
+        }
+    }
+    flags
+}
+
 /// The word statistics of the reference corpus as flat little-endian `u32` arrays (layout in
 /// `src/lexicon/ngrams.rs`): the words get ids and the pairs indices, a hash table finds a
 /// word's id, another a pair's index, and the triples are sorted lists per pair.
@@ -252,7 +286,11 @@ fn ngrams(dir: &Path, out: &Path) {
     .into_iter());
     put(&mut slot_hash.iter().flat_map(|h| [*h as u32, (h >> 32) as u32]));
     put(&mut slot_id.into_iter());
-    put(&mut words.iter().map(|w| w.1));
+    let flags = case_flags(dir, &id);
+    put(&mut words.iter().enumerate().map(|(i, w)| {
+        assert!(w.1 < 1 << 30, "a word count fits 30 bits");
+        w.1 | flags[i]
+    }));
     put(&mut bi.values().copied());
     put(&mut tri_start.into_iter());
     put(&mut tri.keys().map(|k| k.2));

@@ -118,6 +118,41 @@ fn case_is_kept() {
 }
 
 #[test]
+fn a_capital_ocr_made_in_running_text_is_lower_case_again() {
+    // The legacy engine writes "v" and "s" as "V" and "S" at a word's start. In running text,
+    // after a word that is rarely followed by a capital, a word the corpus writes in lower
+    // case there is lowered: kept as a word ("Staten", "Vid") or repaired ("Sadana").
+    // A title after "rapporten", a sentence's start and names keep their capitals.
+    let out = words_only().clean(
+        "Kommunen har fatt i uppdrag att gora en oversyn av hur Staten och regionerna kan \
+         samverka Vid behov. Det galler aven om Sadana insatser ska goras. Forslaget finns i \
+         rapporten Staten som inkopare. Staten ska betala. Kostnaden delas av Sverige och \
+         Stockholms stad.",
+    );
+    assert_eq!(
+        out.text,
+        "Kommunen har fått i uppdrag att göra en översyn av hur staten och regionerna kan \
+         samverka vid behov. Det gäller även om sådana insatser ska göras. Förslaget finns i \
+         rapporten Staten som inköpare. Staten ska betala. Kostnaden delas av Sverige och \
+         Stockholms stad."
+    );
+    let lowered: Vec<_> = out
+        .edits
+        .iter()
+        .filter(|e| e.reason.contains("capital in running text is OCR's"))
+        .map(|e| (e.before.as_str(), e.after.as_str(), e.kind))
+        .collect();
+    assert_eq!(
+        lowered,
+        [
+            ("Staten", "staten", EditKind::RealWord),
+            ("Vid", "vid", EditKind::RealWord),
+            ("Sadana", "sådana", EditKind::Word),
+        ]
+    );
+}
+
+#[test]
 fn a_capital_at_a_wrapped_line_start_is_read_by_the_sentence() {
     // Running text wrapped mid-sentence: the capital O is OCR's for "ö".
     repairs(

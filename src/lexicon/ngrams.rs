@@ -4,7 +4,8 @@
 //! # Layout
 //! Little-endian `u32`s: a header `[tokens, words, pairs, triples, slots, pair_slots]`; a
 //! hash table of `slots` 64-bit word hashes (two `u32`s each, 0 = empty, linear probing) and
-//! the word id of each slot; each word's count by id; the count of every pair, in (first,
+//! the word id of each slot; each word's count by id (30 bits; the top two are the case flags
+//! [`WRITTEN_LOWER`] and [`PLAIN_NEXT`]); the count of every pair, in (first,
 //! second) order; `triple_start[pairs + 1]`, then the third word and count of every triple,
 //! sorted by (pair, third); last a hash table of `pair_slots` pairs, each 64 bits (two
 //! `u32`s): first word << 44 | second word << 24 | pair index + 1 (0 = empty), hashed by
@@ -21,6 +22,15 @@ use super::hash::{hash, pair_hash};
 
 /// A word of the corpus vocabulary.
 pub type WordId = u32;
+
+/// Flag of a word count: after a word written in lower case, the corpus writes this word with
+/// a capital at most 2 % of the time, and has seen it there at least 20 times ("vid", "sig",
+/// "staten"; not "Sverige", "Statens"). Thresholds in `build.rs`.
+const WRITTEN_LOWER: u32 = 1 << 31;
+/// Flag of a word count: what follows this word (itself in lower case) has a capital at most
+/// 15 % of the time, seen at least 20 times ("som", "sig"; not "rapporten", before titles).
+const PLAIN_NEXT: u32 = 1 << 30;
+const COUNT: u32 = (1 << 30) - 1;
 
 /// The counts table.
 #[derive(Clone, Copy)]
@@ -106,7 +116,17 @@ impl NGrams {
 
     /// Corpus count of a word.
     pub fn count(&self, w: WordId) -> u64 {
-        u64::from(self.at(self.word_count + w as usize))
+        u64::from(self.at(self.word_count + w as usize) & COUNT)
+    }
+
+    /// Does the corpus write `w` in lower case after a lower-case word ([`WRITTEN_LOWER`])?
+    pub fn written_lower(&self, w: WordId) -> bool {
+        self.at(self.word_count + w as usize) & WRITTEN_LOWER != 0
+    }
+
+    /// Is what follows `w` in the corpus rarely written with a capital ([`PLAIN_NEXT`])?
+    pub fn plain_next(&self, w: WordId) -> bool {
+        self.at(self.word_count + w as usize) & PLAIN_NEXT != 0
     }
 
     /// The pair `a b`, if the corpus has it.

@@ -34,7 +34,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use candidates::Candidate;
 pub use explain::{explain, Explanation, Scored};
 
-use crate::lexicon::Entry;
+use crate::lexicon::{is_lower_case, Entry};
 use crate::tokenize::{is_letter, tokenize, Token, TokenKind};
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
@@ -803,6 +803,58 @@ fn classify_caps<'t>(judge: &Lexical<'_, 't>, text: &'t str, span: Span) -> Stat
     }
 }
 
+/// Capitals OCR writes for a lower-case letter of the same shape, only taller (the legacy
+/// engine above all: "Vid", "Sig", "Staten" in running text).
+const SAME_SHAPE_CAPITALS: &[char] = &['C', 'O', 'S', 'V', 'W', 'X', 'Z'];
+
+/// How sure a lower-cased [`ocr_capital`] is.
+const OCR_CAPITAL_CONFIDENCE: f64 = 0.9;
+
+/// The reason given for a lower-cased [`ocr_capital`].
+const OCR_CAPITAL: &str =
+    "its capital in running text is OCR's (the corpus writes it in lower case after such a word)";
+
+/// `written` (unit `u`'s word, as the text has it or as pass 1 repairs it) in lower case, if
+/// its capital is OCR's rather than the writer's: the word stands in running text, right after
+/// a word in lower case (one space between) that the corpus rarely sees before a capital
+/// (not "rapporten", which titles follow: "i rapporten Staten som inköpare"); the corpus
+/// writes the word in lower case there; no capital follows it (a name of several words,
+/// "för Stora Enso"); and its capital is one OCR makes of a lower-case letter of the same
+/// shape.
+fn ocr_capital(
+    lexicon: &Lexicon,
+    text: &str,
+    units: &[Unit],
+    u: &Unit,
+    written: &str,
+) -> Option<String> {
+    let mut rest = written.chars();
+    let first = rest.next()?;
+    if u.starts()
+        || !SAME_SHAPE_CAPITALS.contains(&first)
+        || rest.clone().any(char::is_uppercase)
+        || !rest.any(char::is_lowercase)
+    {
+        return None;
+    }
+    let ngrams = lexicon.ngrams();
+    let prev = &units[u.prev?];
+    let before = prev.span.of(text);
+    let plain_before = &text[prev.span.end..u.span.start] == " "
+        && is_lower_case(before)
+        && ngrams.id(before).is_some_and(|id| ngrams.plain_next(id));
+    // (A capital after it makes a name of several words: "för Stora Enso".)
+    let name_goes_on = u
+        .next
+        .is_some_and(|n| units[n].span.of(text).starts_with(char::is_uppercase));
+    if !plain_before || name_goes_on {
+        return None;
+    }
+    let lower = written.to_lowercase();
+    (ngrams.id(&lower).is_some_and(|id| ngrams.written_lower(id)) && lexicon.is_list_word(&lower))
+        .then_some(lower)
+}
+
 /// Writes `cand` in the case pattern of `token`: "BORAS" -> "BORÅS", "Fér" -> "För". A
 /// capital "A" or "O" that OCR made of a mid-sentence "ä"/"ö" becomes lower case again.
 fn recase<'c>(token: &str, cand: &'c str, sentence_start: bool) -> Cow<'c, str> {
@@ -970,6 +1022,16 @@ pub fn edits(
         }
     }
 
+    // Capitals OCR made in running text are lowered where the page shows the engine making
+    // them: on a damaged page, at two places or more ("Stora sjöregionen" alone is a name).
+    let ocr_capitals = !light
+        && units
+            .iter()
+            .filter(|u| matches!(u.status, Status::Known | Status::Compound))
+            .filter(|u| ocr_capital(lexicon, text, &units, u, u.span.of(text)).is_some())
+            .nth(1)
+            .is_some();
+
     let mut decisions: Vec<Option<Decision>> = (0..units.len()).map(|_| None).collect();
     // Units repaired alone in pass 1, and whether the repair put a new word into the
     // document's spellings.
@@ -1061,6 +1123,11 @@ pub fn edits(
         if *best_score <= keep || after == token {
             continue;
         }
+        // (A capital OCR made in running text goes with the repair: "Sadana" -> "sådana".)
+        let lowered = (second.is_none() && ocr_capitals)
+            .then(|| ocr_capital(lexicon, text, &units, u, after))
+            .flatten();
+        let after = lowered.as_deref().unwrap_or(after);
         let conf = confidence(*best_score, scored.iter().map(|s| s.0).chain([keep]));
         let kind = if best.compound {
             EditKind::Compound
@@ -1078,6 +1145,10 @@ pub fn edits(
         }
         if second.is_some() {
             reason.push_str(", judged joined across the line break");
+        }
+        if lowered.is_some() {
+            reason.push_str(", ");
+            reason.push_str(OCR_CAPITAL);
         }
         let decide = |after: String, reason: String| Decision {
             after,
@@ -1165,6 +1236,18 @@ pub fn edits(
             || foreign[i]
             || (left_alone(u.prev, &decisions) && left_alone(u.next, &decisions))
         {
+            continue;
+        }
+        if let Some(lower) = ocr_capitals
+            .then(|| ocr_capital(lexicon, text, &units, u, token))
+            .flatten()
+        {
+            decisions[i] = Some(Decision {
+                after: lower,
+                kind: EditKind::RealWord,
+                confidence: OCR_CAPITAL_CONFIDENCE,
+                reason: format!("a word, but {OCR_CAPITAL}"),
+            });
             continue;
         }
         // Only rejected units changed their keys in pass 1: this is the token's own word.
