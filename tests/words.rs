@@ -180,6 +180,13 @@ fn glyphs_among_letters_are_read_as_letters() {
     repairs("Det gäller f6r alla.", "Det gäller för alla.");
     // Mostly digits, but between two lower-case words of running text: a misread word.
     repairs("Det ska ske p51 sikt.", "Det ska ske på sikt.");
+    // Running text wraps: a line break between the words is a space.
+    repairs(
+        "Boverket ska utreda frågan 0m\nbygglov för altaner och se över\n0m kraven ska ändras.",
+        "Boverket ska utreda frågan om\nbygglov för altaner och se över\nom kraven ska ändras.",
+    );
+    // Not a number at the end of a paragraph, nor one that starts a list.
+    keeps("Beloppet är 50m\n\nSida 2 av 3");
     // Codes and units stand among capitals and numbers.
     keeps("Rapport P51 visar att 100 m2 bostadsyta räcker.");
 }

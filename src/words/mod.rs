@@ -696,8 +696,15 @@ fn diacritic_mark(text: &str, span: Span, after: &str) -> Option<Span> {
 /// amounts and references stand elsewhere, or among capitals and numbers.)
 fn misread_word(text: &str, span: Span) -> bool {
     let w = span.of(text);
+    // (Running text may wrap at it: a single line break is a space.)
     let before = text[..span.start].trim_end_matches([' ', '\t']);
-    let after = text[span.end..].trim_start_matches([' ', '\t']);
+    let before = before
+        .strip_suffix('\n')
+        .map_or(before, |b| b.trim_end_matches([' ', '\t', '\r']));
+    let after = text[span.end..].trim_start_matches([' ', '\t', '\r']);
+    let after = after
+        .strip_prefix('\n')
+        .map_or(after, |a| a.trim_start_matches([' ', '\t']));
     w.chars().count() <= 4
         && w.chars().all(|c| c.is_ascii_digit() || c.is_lowercase())
         && before.len() < span.start
