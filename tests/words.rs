@@ -191,6 +191,18 @@ fn glyphs_among_letters_are_read_as_letters() {
     keeps("Rapport P51 visar att 100 m2 bostadsyta räcker.");
 }
 
+/// The legacy engine writes the ring of "å" as a mark between two letters ("é’l" for "å",
+/// "é’m" for "ån"): three characters for one, which the channel reads as one segment.
+#[test]
+fn a_ring_written_as_a_mark_between_letters_is_read_back() {
+    repairs(
+        "Regeringen foreslé’lr att lagen ska galla fré’m och med den 1 juli och att vé’lrden \
+         ska bli battre.",
+        "Regeringen föreslår att lagen ska gälla från och med den 1 juli och att vården ska bli \
+         bättre.",
+    );
+}
+
 /// Glyph pairs a degraded scan confuses that the development set never shows ("q" for "g",
 /// "t" for "f") are priced by the channel's priors, below an arbitrary edit.
 #[test]

@@ -15,7 +15,9 @@ here still cost less than arbitrary edits.
 Method: words of OCR and truth are aligned in order (difflib on a folded form that ignores
 diacritics and common glyph confusions), 1:1 pairs inside replaced blocks are kept, and each
 pair is aligned character by character (Levenshtein with backtrace); runs of adjacent
-non-matching operations become segment substitutions of at most two characters a side.
+non-matching operations become segment substitutions of at most two characters a side, or
+three OCR characters where a mark stands in the middle (the legacy engine's "é’l" for "å",
+"é’m" for "ån": the ring read as a mark between two glyphs).
 """
 import collections
 import difflib
@@ -42,6 +44,9 @@ PRIOR_COUNT = 0.5
 # as "q": 4.15), and one for a rare letter below a common confusion ("é" read as "e": 1.4).
 PRIOR_COST = 3.3
 MAX_SEG = 2
+# Apostrophe-like marks OCR writes for the dots and rings of "ä", "å", "ö" (as the Rust
+# channel's `is_mark`).
+MARKS = "'’‘`´"
 
 
 def norm(s):
@@ -133,7 +138,10 @@ def main():
                     if abs(len(tl) - len(o)) > 3 or not any(c.isalpha() for c in tl):
                         continue
                     for ts, os_ in segments(char_align(tl, o)):
-                        if len(ts) > MAX_SEG or len(os_) > MAX_SEG or not ts:
+                        # (Three OCR characters only around a mark OCR made of a diacritic:
+                        # "é’l" for "å".)
+                        marked = len(os_) == MAX_SEG + 1 and any(c in MARKS for c in os_[1:-1])
+                        if len(ts) > MAX_SEG or (len(os_) > MAX_SEG and not marked) or not ts:
                             continue
                         # OCR case is kept only where it is a confusion (G for ö), not a capital.
                         if os_.lower() == ts:

@@ -67,22 +67,22 @@ impl Search {
     }
 }
 
-type SegmentReadings = FxHashMap<(char, char), Vec<(Seg, f32)>>;
+type SegmentReadings = FxHashMap<[char; 3], Vec<(Seg, f32)>>;
 
-/// The channel's readings of every OCR segment of one or two characters (the second '\0'
-/// for one), as inline skeleton segments within [`MAX_READING_COST`]: built once, so that
-/// a walk's set-up costs a lookup per position rather than string work.
+/// The channel's readings of every OCR segment of one to three characters ('\0' after a
+/// shorter one), as inline skeleton segments within [`MAX_READING_COST`]: built once, so
+/// that a walk's set-up costs a lookup per position rather than string work.
 static READINGS: LazyLock<SegmentReadings> = LazyLock::new(|| {
     CHANNEL
         .segments()
         .filter_map(|(o, readings)| {
-            let mut cs = o.chars();
-            let key = match (cs.next(), cs.next(), cs.next()) {
-                (Some(a), None, _) => (a, '\0'),
-                (Some(a), Some(b), None) => (a, b),
-                _ => return None,
-            };
-            Some((key, segs(readings)))
+            let mut key = ['\0'; 3];
+            let mut n = 0;
+            for c in o.chars() {
+                *key.get_mut(n)? = c;
+                n += 1;
+            }
+            (n > 0).then(|| (key, segs(readings)))
         })
         .collect()
 });
@@ -123,15 +123,31 @@ type Readings = Rc<[(usize, Seg, f32)]>;
 const POSITION_READINGS_LIMIT: usize = 50_000;
 
 thread_local! {
-    /// The readings at a position, by its character and the next: the same few hundred
-    /// pairs recur in every token, and working them out was a tenth of the word stage.
-    static POSITION_READINGS: RefCell<FxHashMap<(char, Option<char>), Readings>> =
+    /// The readings at a position, by its character and the next two ('\0' where there is
+    /// none, and for the third unless the second is a mark): the same few hundred keys recur
+    /// in every token, and working them out was a tenth of the word stage.
+    static POSITION_READINGS: RefCell<FxHashMap<[char; 3], Readings>> =
         RefCell::default();
 }
 
-/// The readings at a position whose character is `a`, followed by `b`: its own letter, a
-/// mark OCR made of a diacritic, and the channel's readings of `a` and of `a` + `b`.
-fn readings_at(a: char, b: Option<char>) -> Vec<(usize, Seg, f32)> {
+/// The key of [`POSITION_READINGS`] at position `i` of `obs`. (The channel's segments of
+/// three characters have a mark OCR made of a diacritic in the middle, "é’l" for "å": the
+/// third character counts only after one.)
+fn position_key(obs: &[char], i: usize) -> [char; 3] {
+    let b = obs.get(i + 1).copied().unwrap_or('\0');
+    let c = if is_mark(b) {
+        obs.get(i + 2).copied().unwrap_or('\0')
+    } else {
+        '\0'
+    };
+    [obs[i], b, c]
+}
+
+/// The readings at a position whose characters are `key` (the first, and up to two after
+/// it, '\0' where there are none): its own letter, a mark OCR made of a diacritic, and the
+/// channel's readings of the segments it begins.
+fn readings_at(key: [char; 3]) -> Vec<(usize, Seg, f32)> {
+    let a = key[0];
     let mut r: Vec<(usize, Seg, f32)> = Vec::new();
     let lc = a.to_lowercase().next().unwrap_or(a);
     if a.is_alphabetic() {
@@ -147,14 +163,17 @@ fn readings_at(a: char, b: Option<char>) -> Vec<(usize, Seg, f32)> {
             MARK_COST,
         ));
     }
-    for (len, b) in [(1, '\0'), (2, b.unwrap_or('\0'))] {
-        if len == 2 && b == '\0' {
+    for len in 1..=3 {
+        if key[len - 1] == '\0' {
             break;
         }
-        let lower = match (lower1(a), lower1(b)) {
-            (Some(la), Some(lb)) => Some((la, lb)),
-            _ => None,
-        };
+        let mut seg = ['\0'; 3];
+        seg[..len].copy_from_slice(&key[..len]);
+        let lower = seg
+            .iter()
+            .map(|&c| lower1(c))
+            .collect::<Option<Vec<char>>>()
+            .map(|l| [l[0], l[1], l[2]]);
         let mut add = |readings: &[(Seg, f32)]| {
             for &(skel, c) in readings {
                 if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && *s == skel) {
@@ -166,14 +185,14 @@ fn readings_at(a: char, b: Option<char>) -> Vec<(usize, Seg, f32)> {
         };
         match lower {
             Some(l) => {
-                add(READINGS.get(&(a, b)).map_or(&[], Vec::as_slice));
-                if l != (a, b) {
+                add(READINGS.get(&seg).map_or(&[], Vec::as_slice));
+                if l != seg {
                     add(READINGS.get(&l).map_or(&[], Vec::as_slice));
                 }
             }
             // A letter whose lower case is longer ("İ"): by the table's strings.
             None => {
-                let seg: String = [a, b].iter().take(len).collect();
+                let seg: String = seg.iter().take(len).collect();
                 let lower_seg: String = seg.chars().flat_map(char::to_lowercase).collect();
                 for s in [&seg, &lower_seg] {
                     add(&segs(CHANNEL.readings(s)));
@@ -316,10 +335,10 @@ impl<'a> Walk<'a> {
                 known.clear();
             }
             readings.extend((0..obs.len()).map(|i| {
-                let key = (obs[i], obs.get(i + 1).copied());
+                let key = position_key(&obs, i);
                 known
                     .entry(key)
-                    .or_insert_with(|| readings_at(key.0, key.1).into())
+                    .or_insert_with(|| readings_at(key).into())
                     .clone()
             }));
         });

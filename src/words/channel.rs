@@ -1,6 +1,7 @@
 //! The OCR channel: how likely OCR is to write what it wrote, given the true word.
 //!
-//! Costs are `-log10 P(ocr | truth)` for segments of one or two characters, learned from
+//! Costs are `-log10 P(ocr | truth)` for segments of one or two characters (OCR segments of
+//! three where a mark OCR made of a diacritic stands in the middle: "é’l" for "å"), learned from
 //! aligned OCR and ground truth by `tools/gen_confusions.py` into
 //! `dictionaries/ocr-confusions.tsv` (with priors for visually similar glyphs). Anything the
 //! table does not know is an arbitrary edit at [`GENERIC`] cost.
@@ -58,11 +59,11 @@ impl Channel {
                 continue;
             }
             let (tc, oc): (Vec<char>, Vec<char>) = (t.chars().collect(), o.chars().collect());
-            if !tc.is_empty() && tc.len() <= 2 && oc.len() <= 2 && (tc[0] as usize) < RULE_RANGE {
+            if !tc.is_empty() && tc.len() <= 2 && oc.len() <= 3 && (tc[0] as usize) < RULE_RANGE {
                 let mut r = Rule {
                     t: [' '; 2],
                     t_len: tc.len() as u8,
-                    o: [' '; 2],
+                    o: [' '; 3],
                     o_len: oc.len() as u8,
                     cost: c,
                 };
@@ -178,7 +179,7 @@ impl Channel {
                             continue;
                         }
                         let reads = |k: usize| o[j + k] == r.o[k] || ol[j + k] == r.o[k];
-                        if lo == 0 || (reads(0) && (lo == 1 || reads(1))) {
+                        if (0..lo).all(reads) {
                             relax(i + lt, j + lo, r.cost);
                         }
                     }
@@ -218,11 +219,12 @@ impl Channel {
 /// Longest word the channel scores (longer ones cost infinity: no OCR word is that long).
 const MAX_WORD: usize = 48;
 
-/// One table row: truth segment -> OCR segment, at a cost.
+/// One table row: truth segment -> OCR segment, at a cost. (An OCR segment of three
+/// characters has a mark in the middle: "é’l" for "å".)
 struct Rule {
     t: [char; 2],
     t_len: u8,
-    o: [char; 2],
+    o: [char; 3],
     o_len: u8,
     cost: f32,
 }
@@ -245,6 +247,9 @@ mod tests {
         assert!(cheap < 2.0 && arbitrary >= GENERIC, "{cheap} {arbitrary}");
         assert!(ch.cost("6versinder", "översänder") < 4.0);
         assert!(ch.cost("Boras", "Borås") < 1.0);
+        // Three OCR characters for one letter, around a mark.
+        assert!(ch.cost("fré’m", "från") < 3.0);
+        assert!(ch.cost("své’lra", "svåra") < 3.0);
         assert!(ch.cost("nämnden", "nämnden") < 0.1 + 2.0 * ch.identity('ä'));
     }
 
