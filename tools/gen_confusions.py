@@ -16,8 +16,8 @@ Method: words of OCR and truth are aligned in order (difflib on a folded form th
 diacritics and common glyph confusions), 1:1 pairs inside replaced blocks are kept, and each
 pair is aligned character by character (Levenshtein with backtrace); runs of adjacent
 non-matching operations become segment substitutions of at most two characters a side, or
-three OCR characters where a mark stands in the middle (the legacy engine's "é’l" for "å",
-"é’m" for "ån": the ring read as a mark between two glyphs).
+three OCR characters where a mark is among them (the legacy engine's "é’l" for "å", "é’m"
+for "ån", "’ai" for "ä": the ring or dots read as a mark beside two glyphs).
 """
 import collections
 import difflib
@@ -138,9 +138,9 @@ def main():
                     if abs(len(tl) - len(o)) > 3 or not any(c.isalpha() for c in tl):
                         continue
                     for ts, os_ in segments(char_align(tl, o)):
-                        # (Three OCR characters only around a mark OCR made of a diacritic:
-                        # "é’l" for "å".)
-                        marked = len(os_) == MAX_SEG + 1 and any(c in MARKS for c in os_[1:-1])
+                        # (Three OCR characters only with a mark OCR made of a diacritic
+                        # among them: "é’l" for "å", "’ai" for "ä".)
+                        marked = len(os_) == MAX_SEG + 1 and any(c in MARKS for c in os_)
                         if len(ts) > MAX_SEG or (len(os_) > MAX_SEG and not marked) or not ts:
                             continue
                         # OCR case is kept only where it is a confusion (G for ö), not a capital.

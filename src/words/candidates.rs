@@ -124,18 +124,18 @@ const POSITION_READINGS_LIMIT: usize = 50_000;
 
 thread_local! {
     /// The readings at a position, by its character and the next two ('\0' where there is
-    /// none, and for the third unless the second is a mark): the same few hundred keys recur
+    /// none, and for the third unless a mark comes before it): the same few hundred keys recur
     /// in every token, and working them out was a tenth of the word stage.
     static POSITION_READINGS: RefCell<FxHashMap<[char; 3], Readings>> =
         RefCell::default();
 }
 
 /// The key of [`POSITION_READINGS`] at position `i` of `obs`. (The channel's segments of
-/// three characters have a mark OCR made of a diacritic in the middle, "é’l" for "å": the
-/// third character counts only after one.)
+/// three characters hold a mark OCR made of a diacritic, "é’l" or "’ai" for "å" and "ä":
+/// the third character counts only after one.)
 fn position_key(obs: &[char], i: usize) -> [char; 3] {
     let b = obs.get(i + 1).copied().unwrap_or('\0');
-    let c = if is_mark(b) {
+    let c = if is_mark(obs[i]) || is_mark(b) {
         obs.get(i + 2).copied().unwrap_or('\0')
     } else {
         '\0'

@@ -1,7 +1,7 @@
 //! The OCR channel: how likely OCR is to write what it wrote, given the true word.
 //!
 //! Costs are `-log10 P(ocr | truth)` for segments of one or two characters (OCR segments of
-//! three where a mark OCR made of a diacritic stands in the middle: "é’l" for "å"), learned from
+//! three where they hold a mark OCR made of a diacritic: "é’l" for "å"), learned from
 //! aligned OCR and ground truth by `tools/gen_confusions.py` into
 //! `dictionaries/ocr-confusions.tsv` (with priors for visually similar glyphs). Anything the
 //! table does not know is an arbitrary edit at [`GENERIC`] cost.
@@ -220,7 +220,7 @@ impl Channel {
 const MAX_WORD: usize = 48;
 
 /// One table row: truth segment -> OCR segment, at a cost. (An OCR segment of three
-/// characters has a mark in the middle: "é’l" for "å".)
+/// characters holds a mark: "é’l" for "å", "’ai" for "ä".)
 struct Rule {
     t: [char; 2],
     t_len: u8,
