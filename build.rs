@@ -162,6 +162,12 @@ const WRITTEN_LOWER: u32 = 1 << 31;
 /// [`CAPITAL_NEXT`] of the time (seen at least [`MIN_CASE_SEEN`] times): "som", "sig", not
 /// "rapporten" (titles follow it) or "till" (names do).
 const PLAIN_NEXT: u32 = 1 << 30;
+/// Word-count flag: after a word written in lower case, the corpus writes this word with a
+/// capital at least [`CAPITAL_NAME`] of the time (seen there at least [`MIN_CASE_SEEN`]
+/// times): a name the lexicon spells as a common word ("Åklagarmyndigheten"; not
+/// "länsstyrelsen", capitalised two times in three).
+const WRITTEN_CAPITAL: u32 = 1 << 29;
+const CAPITAL_NAME: f64 = 0.8;
 const MIN_CASE_SEEN: u32 = 20;
 const CAPITAL_AFTER_WORD: f64 = 0.02;
 const CAPITAL_NEXT: f64 = 0.15;
@@ -183,6 +189,9 @@ fn case_flags(dir: &Path, id: &std::collections::HashMap<&str, u32>) -> Vec<u32>
         }
         if rare(n(3), n(4), CAPITAL_NEXT) {
             flags[w as usize] |= PLAIN_NEXT;
+        }
+        if n(1) >= MIN_CASE_SEEN && f64::from(n(2)) >= CAPITAL_NAME * f64::from(n(1)) {
+            flags[w as usize] |= WRITTEN_CAPITAL;
         }
     }
     flags
@@ -288,7 +297,7 @@ fn ngrams(dir: &Path, out: &Path) {
     put(&mut slot_id.into_iter());
     let flags = case_flags(dir, &id);
     put(&mut words.iter().enumerate().map(|(i, w)| {
-        assert!(w.1 < 1 << 30, "a word count fits 30 bits");
+        assert!(w.1 < 1 << 29, "a word count fits 29 bits");
         w.1 | flags[i]
     }));
     put(&mut bi.values().copied());

@@ -153,6 +153,17 @@ fn a_capital_ocr_made_in_running_text_is_lower_case_again() {
 }
 
 #[test]
+fn a_misread_capital_keeps_its_case_where_the_word_is_a_name() {
+    // OCR's "A" for "Å" mid-sentence says nothing of case ("Aven" is "även"), unless the
+    // corpus writes the word with a capital there: an authority the lexicon spells as a
+    // common noun.
+    repairs(
+        "Uppdraget ges till Rikspolisstyrelsen och Aklagarmyndigheten, som Aven ska redovisa det.",
+        "Uppdraget ges till Rikspolisstyrelsen och Åklagarmyndigheten, som även ska redovisa det.",
+    );
+}
+
+#[test]
 fn a_capital_at_a_wrapped_line_start_is_read_by_the_sentence() {
     // Running text wrapped mid-sentence: the capital O is OCR's for "ö".
     repairs(

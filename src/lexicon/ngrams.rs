@@ -4,8 +4,8 @@
 //! # Layout
 //! Little-endian `u32`s: a header `[tokens, words, pairs, triples, slots, pair_slots]`; a
 //! hash table of `slots` 64-bit word hashes (two `u32`s each, 0 = empty, linear probing) and
-//! the word id of each slot; each word's count by id (30 bits; the top two are the case flags
-//! [`WRITTEN_LOWER`] and [`PLAIN_NEXT`]); the count of every pair, in (first,
+//! the word id of each slot; each word's count by id (29 bits; the top three are the case
+//! flags [`WRITTEN_LOWER`], [`PLAIN_NEXT`] and [`WRITTEN_CAPITAL`]); the count of every pair, in (first,
 //! second) order; `triple_start[pairs + 1]`, then the third word and count of every triple,
 //! sorted by (pair, third); last a hash table of `pair_slots` pairs, each 64 bits (two
 //! `u32`s): first word << 44 | second word << 24 | pair index + 1 (0 = empty), hashed by
@@ -30,7 +30,11 @@ const WRITTEN_LOWER: u32 = 1 << 31;
 /// Flag of a word count: what follows this word (itself in lower case) has a capital at most
 /// 15 % of the time, seen at least 20 times ("som", "sig"; not "rapporten", before titles).
 const PLAIN_NEXT: u32 = 1 << 30;
-const COUNT: u32 = (1 << 30) - 1;
+/// Flag of a word count: after a word written in lower case, the corpus writes this word with
+/// a capital at least four times in five, seen there at least 20 times: a name the lexicon
+/// spells as a common word ("Åklagarmyndigheten").
+const WRITTEN_CAPITAL: u32 = 1 << 29;
+const COUNT: u32 = (1 << 29) - 1;
 
 /// The counts table.
 #[derive(Clone, Copy)]
@@ -122,6 +126,11 @@ impl NGrams {
     /// Does the corpus write `w` in lower case after a lower-case word ([`WRITTEN_LOWER`])?
     pub fn written_lower(&self, w: WordId) -> bool {
         self.at(self.word_count + w as usize) & WRITTEN_LOWER != 0
+    }
+
+    /// Does the corpus write `w` with a capital after a lower-case word ([`WRITTEN_CAPITAL`])?
+    pub fn written_capital(&self, w: WordId) -> bool {
+        self.at(self.word_count + w as usize) & WRITTEN_CAPITAL != 0
     }
 
     /// Is what follows `w` in the corpus rarely written with a capital ([`PLAIN_NEXT`])?

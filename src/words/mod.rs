@@ -862,9 +862,19 @@ fn ocr_capital(
         .then_some(lower)
 }
 
+/// Does the corpus write `word` (as the lexicon spells it) with a capital after a lower-case
+/// word, at least four times in five?
+fn written_capital(lexicon: &Lexicon, word: &str) -> bool {
+    let ngrams = lexicon.ngrams();
+    let lower = word.to_lowercase();
+    ngrams
+        .id(&lower)
+        .is_some_and(|id| ngrams.written_capital(id))
+}
+
 /// Writes `cand` in the case pattern of `token`: "BORAS" -> "BORÅS", "Fér" -> "För". A
 /// capital "A" or "O" that OCR made of a mid-sentence "ä"/"ö" becomes lower case again.
-fn recase<'c>(token: &str, cand: &'c str, sentence_start: bool) -> Cow<'c, str> {
+fn recase<'c>(lexicon: &Lexicon, token: &str, cand: &'c str, sentence_start: bool) -> Cow<'c, str> {
     let mut tc = token.chars();
     let first = tc.next();
     // Most tokens start with a lower-case letter: the candidate is written as it is.
@@ -887,7 +897,9 @@ fn recase<'c>(token: &str, cand: &'c str, sentence_start: bool) -> Cow<'c, str> 
         // "Iagen" for "lagen") say nothing about case.
         let substituted = first
             .map(|c| c.to_lowercase().next() != cand_first.and_then(|c| c.to_lowercase().next()));
-        if !sentence_start && substituted == Some(true) {
+        // (Unless the corpus writes the word with a capital there: a name the lexicon spells
+        // as a common word, "Aklagarmyndigheten" for "Åklagarmyndigheten".)
+        if !sentence_start && substituted == Some(true) && !written_capital(lexicon, cand) {
             return Cow::Borrowed(cand);
         }
         let mut out: String = cand_first
@@ -1088,6 +1100,7 @@ pub fn edits(
         let last = &units[second.unwrap_or(i)];
         let at = context(&vocab, &keys, &model, &units, u, last);
         let scored = rank(
+            lexicon,
             token,
             u.starts(),
             cands
@@ -1341,7 +1354,12 @@ pub fn edits(
         if !others().any(enough) {
             continue;
         }
-        let scored = rank(token, u.starts(), others().map(|a| (judged(a).0, &a.0 .0)));
+        let scored = rank(
+            lexicon,
+            token,
+            u.starts(),
+            others().map(|a| (judged(a).0, &a.0 .0)),
+        );
         let Some((s, c, after)) = scored.first() else {
             continue;
         };
@@ -1528,13 +1546,14 @@ fn context<'m, 'a>(
 
 /// Scored candidates, recased to the token, one per output spelling, best first.
 fn rank<'c>(
+    lexicon: &Lexicon,
     token: &str,
     sentence_start: bool,
     scored: impl Iterator<Item = (f64, &'c Candidate)>,
 ) -> Vec<(f64, &'c Candidate, Cow<'c, str>)> {
     let mut out: Vec<(f64, &Candidate, Cow<'c, str>)> = Vec::with_capacity(scored.size_hint().0);
     for (s, c) in scored {
-        let after = recase(token, &c.word, sentence_start);
+        let after = recase(lexicon, token, &c.word, sentence_start);
         match out.iter_mut().find(|o| o.2 == after) {
             Some(o) if o.0 >= s => {}
             Some(o) => *o = (s, c, after),
