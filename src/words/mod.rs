@@ -1043,13 +1043,20 @@ pub fn edits(
 
     // Capitals OCR made in running text are lowered where the page shows the engine making
     // them: on a damaged page, at two places or more ("Stora sjöregionen" alone is a name).
-    let ocr_capitals = !light
-        && units
+    // Each known word's lower case is kept for pass 2.
+    let mut known_lowered: Vec<Option<String>> = if light {
+        Vec::new()
+    } else {
+        units
             .iter()
-            .filter(|u| matches!(u.status, Status::Known | Status::Compound))
-            .filter(|u| ocr_capital(lexicon, text, &units, u, u.span.of(text)).is_some())
-            .nth(1)
-            .is_some();
+            .map(|u| {
+                matches!(u.status, Status::Known | Status::Compound)
+                    .then(|| ocr_capital(lexicon, text, &units, u, u.span.of(text)))
+                    .flatten()
+            })
+            .collect()
+    };
+    let ocr_capitals = known_lowered.iter().flatten().nth(1).is_some();
 
     let mut decisions: Vec<Option<Decision>> = (0..units.len()).map(|_| None).collect();
     // Units repaired alone in pass 1, and whether the repair put a new word into the
@@ -1258,10 +1265,7 @@ pub fn edits(
         {
             continue;
         }
-        if let Some(lower) = ocr_capitals
-            .then(|| ocr_capital(lexicon, text, &units, u, token))
-            .flatten()
-        {
+        if let Some(lower) = ocr_capitals.then(|| known_lowered[i].take()).flatten() {
             decisions[i] = Some(Decision {
                 after: lower,
                 kind: EditKind::RealWord,
