@@ -169,11 +169,10 @@ fn readings_at(key: [char; 3]) -> Vec<(usize, Seg, f32)> {
         }
         let mut seg = ['\0'; 3];
         seg[..len].copy_from_slice(&key[..len]);
-        let lower = seg
-            .iter()
-            .map(|&c| lower1(c))
-            .collect::<Option<Vec<char>>>()
-            .map(|l| [l[0], l[1], l[2]]);
+        let lower = match seg.map(lower1) {
+            [Some(x), Some(y), Some(z)] => Some([x, y, z]),
+            _ => None,
+        };
         let mut add = |readings: &[(Seg, f32)]| {
             for &(skel, c) in readings {
                 if let Some(e) = r.iter_mut().find(|(l, s, _)| *l == len && *s == skel) {
