@@ -139,8 +139,9 @@ def main():
                         continue
                     for ts, os_ in segments(char_align(tl, o)):
                         # (Three OCR characters only with a mark OCR made of a diacritic
-                        # among them: "é’l" for "å", "’ai" for "ä".)
-                        marked = len(os_) == MAX_SEG + 1 and any(c in MARKS for c in os_)
+                        # first or second, "é’l" for "å", "’ai" for "ä": the walk reads a
+                        # third character only after a mark.)
+                        marked = len(os_) == MAX_SEG + 1 and any(c in MARKS for c in os_[:2])
                         if len(ts) > MAX_SEG or (len(os_) > MAX_SEG and not marked) or not ts:
                             continue
                         # OCR case is kept only where it is a confusion (G for ö), not a capital.
