@@ -48,9 +48,12 @@ pub struct Options {
     pub words: bool,
     /// Remove paragraphs that repeat an earlier one.
     pub dedup: bool,
-    /// Write a spaced hyphen or em dash between words as the Swedish en dash.
+    /// Write an em dash between words (and OCR's doubled dash glyphs, "—-", "~") as the
+    /// Swedish en dash, and a number range's dash too. A spaced hyphen between words, which
+    /// Swedish writers print as often as the en dash, is suggested at a confidence of 0.2.
     pub dashes: bool,
-    /// Word edits below this confidence are reported as suggestions, not applied.
+    /// Word and typography edits below this confidence are reported as suggestions, not
+    /// applied.
     pub min_confidence: f32,
     /// Extra furniture lines (regular expressions matched against a whole line).
     pub furniture_patterns: Vec<String>,
@@ -218,15 +221,17 @@ impl Cleaner {
         let mut suggestions = Vec::new();
         // Always: list markers and section signs are repaired even with every switch off.
         let applied = Applied::new(input, edits);
-        let new = structure::edits(&applied.text, lex, opt);
+        // Typography the stage is unsure of (a spaced hyphen that may be a dash) is reported.
+        let (new, unsure): (Vec<Edit>, Vec<Edit>) = structure::edits(&applied.text, lex, opt)
+            .into_iter()
+            .partition(|e| e.kind != EditKind::Typography || e.confidence >= opt.min_confidence);
+        suggestions.extend(unsure.into_iter().map(|e| applied.carry(input, e).0));
         edits = applied.compose(input, new);
         if opt.words {
             let applied = Applied::new(input, edits);
             let (new, suggested) = words::edits(&applied.text, lex, opt, &self.cache);
-            suggestions = suggested
-                .into_iter()
-                .map(|e| applied.carry(input, e).0)
-                .collect();
+            suggestions.extend(suggested.into_iter().map(|e| applied.carry(input, e).0));
+            suggestions.sort_by_key(|e| (e.span.start, e.span.end));
             edits = applied.compose(input, new);
         }
         if opt.dedup {

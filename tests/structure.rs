@@ -316,8 +316,7 @@ fn lines_kept_as_they_are_turn_a_dash_glued_to_a_line_end_into_a_hyphen() {
 }
 
 #[test]
-fn a_spaced_hyphen_between_words_becomes_an_en_dash() {
-    assert_clean("Remiss - Ny avfallsplan\n", "Remiss – Ny avfallsplan\n");
+fn a_dash_between_words_becomes_an_en_dash() {
     assert_clean(
         "Information om regeringsbeslut — Uppdrag\n",
         "Information om regeringsbeslut – Uppdrag\n",
@@ -343,9 +342,37 @@ fn a_spaced_hyphen_between_words_becomes_an_en_dash() {
     let mut o = options();
     o.dashes = false;
     assert_eq!(
-        clean_with("Remiss - Ny avfallsplan\n", o).text,
-        "Remiss - Ny avfallsplan\n"
+        clean_with("Statens inköp — en översikt\n", o).text,
+        "Statens inköp — en översikt\n"
     );
+}
+
+/// Swedish writers print a spaced hyphen as often as the en dash: OCR's hyphen there is
+/// suggested as a dash, and written as one only at a threshold below its confidence.
+#[test]
+fn a_spaced_hyphen_between_words_is_suggested_as_a_dash_not_written() {
+    let input = "Svar på revisionsrapport - Granskning av integration\n";
+    let out = clean(input);
+    assert_eq!(out.text, input);
+    let s = &out.suggestions;
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].before.as_str(), s[0].after.as_str()), ("-", "–"));
+    assert_eq!(s[0].kind, EditKind::Typography);
+    assert_eq!(&input[s[0].span.start..s[0].span.end], "-");
+    assert!(out.edits.iter().all(|e| e.kind != EditKind::Typography));
+    // Joined into a paragraph, the suggestion still points at the input's hyphen.
+    let input = "Nämnden godkänner\nrapporten - med ändringar\n";
+    let out = clean(input);
+    assert_eq!(out.text, "Nämnden godkänner rapporten - med ändringar\n");
+    let s = &out.suggestions;
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(&input[s[0].span.start..s[0].span.end], "-");
+    // At a threshold below its confidence it is applied.
+    let mut o = options();
+    o.min_confidence = s[0].confidence;
+    let out = clean_with(input, o);
+    assert_eq!(out.text, "Nämnden godkänner rapporten – med ändringar\n");
+    assert!(out.suggestions.is_empty(), "{:?}", out.suggestions);
 }
 
 #[test]

@@ -37,9 +37,11 @@
 //! "=", ">") become "•", a dash marker ("-", "—", "~") the en dash "–". A § line's sign read
 //! as "$", "&", "£" or a digit ("592 dnr 2018/767") is restored, and so is a § inside a line
 //! ("5 kap. 1$ LEH"). The hyphens that OCR read as dashes, of a date ("2021—02—23") or inside
-//! a word ("EU—kommissionen"), are hyphens again. With `Options::dashes`, a spaced hyphen or
-//! em dash between words and the dash of a number range ("2016-2019", "13.00-16.30"; never a
-//! date or diary number) is the en dash.
+//! a word ("EU—kommissionen"), are hyphens again. With `Options::dashes`, an em dash between
+//! words and the dash of a number range ("2016-2019", "13.00-16.30"; never a date or diary
+//! number) is the en dash. A spaced hyphen between words is only suggested as one, at a
+//! confidence below the default threshold: Swedish writers print it themselves, and OCR
+//! reads an en dash as an em dash far more often than as a hyphen.
 //!
 //! # Performance considerations
 //! Furniture costs a few string comparisons per line at the page edges, each page compared

@@ -93,7 +93,7 @@ pub struct SettingArgs {
     #[arg(long)]
     pub no_dedup: bool,
 
-    /// Keep dashes as OCR read them (no Swedish en dash).
+    /// Keep dashes as OCR read them (no Swedish en dash; no spaced hyphen suggested as one).
     #[arg(long)]
     pub no_dashes: bool,
 
@@ -101,7 +101,8 @@ pub struct SettingArgs {
     #[arg(long)]
     pub no_words: bool,
 
-    /// Apply word repairs at least this sure (0 to 1); the rest are only reported.
+    /// Apply word repairs and typography at least this sure (0 to 1); the rest are only
+    /// reported (a spaced hyphen as a dash: 0.2).
     #[arg(long, value_name = "P", value_parser = confidence)]
     pub min_confidence: Option<f32>,
 
