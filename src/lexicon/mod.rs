@@ -11,7 +11,7 @@
 //!
 //! # Performance considerations
 //! Opening the embedded lexicon costs microseconds and no heap beyond a few pointers; the
-//! tables (about 32 MB) live in the binary's read-only data and are paged in on use. An exact
+//! tables (about 28 MB) live in the binary's read-only data and are paged in on use. An exact
 //! lookup costs a few hundred nanoseconds, a compound analysis a few microseconds.
 
 pub(crate) mod compound;

@@ -1,114 +1,141 @@
-//! The skeleton map laid out as flat arrays, for the candidate walk.
+//! The skeleton map laid out as one flat array, for the candidate walk.
 //!
 //! The walk of module `words::candidates` follows one byte at a time from thousands of nodes
 //! per token. In the `fst` encoding each step decodes a node's header, its packed
-//! transition table and a variable-width address and output; here a node is a range of a
-//! sorted array of fixed-size records, and a transition is one record. The map's values are the
-//! same: the sum of the outputs along a path, plus the final output of the node it ends at.
+//! transition table and a variable-width address and output; here a node is a few `u32`s in
+//! a row, and a transition is one of them. The map's values are the same: the sum of the
+//! outputs along a path, plus the final output of the node it ends at.
 //!
 //! # Layout
-//! Little-endian, built by [`flatten`] (at build time, from the map the build writes):
-//! a header of `u32`s `[MAGIC, nodes, records, 0]`; `first[nodes + 1]` (`u32`: node `n`'s
-//! records are `first[n]..first[n + 1]`), padded to 8 bytes; then the records, two `u64`s
-//! each: `byte << 24 | target node`, and the output. A node's records are sorted by byte; a
-//! final node's first record has byte 0 (which no skeleton holds) and carries the final
-//! output. Nodes are numbered depth first from the root (0), so a walk's next nodes are
-//! mostly near.
+//! Little-endian `u32`s: a header `[MAGIC, words, 0, 0]`, then `words` words holding the
+//! nodes one after another, each at the offset that names it (the root at 0):
+//! - a head: the number of transitions `k` (bits 0-8), and the flags [`FINAL`],
+//!   [`OUTPUTS`] (the transitions carry outputs) and [`FINAL_OUTPUT`] (the node carries one);
+//! - `k` transitions, sorted by byte: `byte << 24 | offset of the next node`;
+//! - with [`OUTPUTS`], the `k` outputs, two words each (low, high); without, they are 0;
+//! - with [`FINAL_OUTPUT`], the final output, two words.
+//!
+//! Nodes are laid out depth first from the root, so a walk's next nodes are mostly near.
 //!
 //! # Performance considerations
-//! A step reads a node's two bounds and then its records, which share a cache line in most
-//! nodes (1.7 transitions on average); whether the node is final comes with them. Against
-//! the `fst` encoding the walk takes about a quarter fewer instructions (callgrind), and the
-//! word stage on damaged text it has not seen runs about 1.15 times as fast
-//! (`benches/words.rs`). The price is size: 16 bytes a transition and 4 a node, 9.4 MB for
-//! the skeleton map's 282,000 nodes against 3.3 MB as an `fst`. The forms map stays an
-//! `fst`: flattened it would take 16 MB for 3 % fewer instructions. (Measured with callgrind
-//! set to this machine's 2 MB second-level cache, cache misses are under a tenth of the
-//! walk's cost; it is bound by instructions.)
+//! The walk is bound by memory more than by instructions: most of its time waits for a
+//! node's first bytes. So a node keeps its head, its transitions and their outputs
+//! together, in one cache line for most nodes (1.7 transitions on average), and leaves out
+//! outputs that are all 0 (most nodes below a word's first letters) and the final output of
+//! the skeleton map (always 0: the `fst` builder moves outputs to the transitions). The
+//! skeleton map's 284,000 nodes take 5.3 MB (an `fst` takes 3.3 MB; an earlier layout of
+//! 16-byte transitions and a separate array of node bounds took 9.4 MB and two cache lines
+//! a node). The forms map stays an `fst`: it is read by exact lookups and prefix walks of
+//! one word at a time.
 
 /// Marks the layout.
-pub const MAGIC: u32 = 0x7472_6966;
+pub const MAGIC: u32 = 0x7472_6932;
 
-/// A node of the trie.
+/// A node of the trie: its offset in the array.
 pub type Node = u32;
+
+/// Head flag: a key ends at the node.
+const FINAL: u32 = 1 << 9;
+/// Head flag: the transitions' outputs follow them (else all are 0).
+const OUTPUTS: u32 = 1 << 10;
+/// Head flag: the node's final output follows (else it is 0).
+const FINAL_OUTPUT: u32 = 1 << 11;
+/// Head bits of the number of transitions.
+const COUNT: u32 = (1 << 9) - 1;
+/// Bits of a transition that name the next node.
+const TARGET: u32 = (1 << 24) - 1;
 
 /// The flat trie, read in place.
 #[derive(Clone, Copy)]
 pub struct Trie<'a> {
-    first: &'a [u32],
-    /// `[key, output]` per record.
-    records: &'a [[u64; 2]],
+    words: &'a [u32],
 }
 
 impl<'a> Trie<'a> {
     /// The root node.
     pub const ROOT: Node = 0;
 
-    /// Opens a trie [`flatten`] wrote; `data` must be 8-byte aligned.
+    /// Opens a trie [`flatten`] wrote; `data` must be 4-byte aligned.
     pub fn new(data: &'a [u8]) -> Trie<'a> {
         let header: &[u32] = bytemuck::cast_slice(&data[..16]);
         assert_eq!(header[0], MAGIC, "a flat trie, in this byte order");
-        let (nodes, records) = (header[1] as usize, header[2] as usize);
-        let first_end = 16 + 4 * (nodes + 1);
-        let records_start = first_end.next_multiple_of(8);
+        let words = header[1] as usize;
         assert_eq!(
             data.len(),
-            records_start + 16 * records,
+            16 + 4 * words,
             "flat trie has the size its header says"
         );
         Trie {
-            first: bytemuck::cast_slice(&data[16..first_end]),
-            records: bytemuck::cast_slice(&data[records_start..]),
+            words: bytemuck::cast_slice(&data[16..]),
         }
     }
 
-    fn records(&self, n: Node) -> &'a [[u64; 2]] {
-        let (a, z) = (self.first[n as usize], self.first[n as usize + 1]);
-        &self.records[a as usize..z as usize]
+    /// The head of `n` and its transitions.
+    #[inline(always)]
+    fn node(&self, n: Node) -> (u32, &'a [u32]) {
+        let n = n as usize;
+        let head = self.words[n];
+        let k = (head & COUNT) as usize;
+        (head, &self.words[n + 1..n + 1 + k])
+    }
+
+    /// The output of transition `i` of `n` (whose head is `head`).
+    #[inline(always)]
+    fn output(&self, n: Node, head: u32, i: usize) -> u64 {
+        if head & OUTPUTS == 0 {
+            return 0;
+        }
+        let at = n as usize + 1 + (head & COUNT) as usize + 2 * i;
+        u64::from(self.words[at]) | u64::from(self.words[at + 1]) << 32
     }
 
     /// The final output of `n`, if a key ends there.
     #[inline]
     pub fn final_output(&self, n: Node) -> Option<u64> {
-        match self.records(n).first() {
-            Some(&[key, out]) if key >> 24 == 0 => Some(out),
-            _ => None,
+        let head = self.words[n as usize];
+        if head & FINAL == 0 {
+            return None;
         }
+        if head & FINAL_OUTPUT == 0 {
+            return Some(0);
+        }
+        let k = (head & COUNT) as usize;
+        let outputs = if head & OUTPUTS != 0 { 2 * k } else { 0 };
+        let at = n as usize + 1 + k + outputs;
+        Some(u64::from(self.words[at]) | u64::from(self.words[at + 1]) << 32)
     }
 
-    /// The node after `n` on `byte` (not 0), with the transition's output.
-    /// The transition on `byte` from `n`: a scan of a small node's records, a binary search
-    /// of a wide one's (the root's and its near children's, which every walk passes).
+    /// The transition on `byte` from `n`: the next node and the transition's output. A scan
+    /// of a small node's transitions, a search by halves of a wide one's (the root's and its
+    /// near children's, which every walk passes).
     #[inline]
     pub fn child(&self, n: Node, byte: u8) -> Option<(Node, u64)> {
-        let records = self.records(n);
-        if records.len() > 8 {
-            // A node near the root: its records are searched by halves.
-            let at = records
-                .binary_search_by_key(&byte, |r| (r[0] >> 24) as u8)
-                .ok()?;
-            let [key, out] = records[at];
-            return Some((key as u32 & 0xff_ffff, out));
-        }
-        for &[key, out] in records {
-            let b = (key >> 24) as u8;
-            if b == byte {
-                return Some((key as u32 & 0xff_ffff, out));
+        let (head, keys) = self.node(n);
+        let at = if keys.len() > 8 {
+            keys.binary_search_by_key(&byte, |&t| (t >> 24) as u8)
+                .ok()?
+        } else {
+            let mut found = None;
+            for (i, &t) in keys.iter().enumerate() {
+                let b = (t >> 24) as u8;
+                if b >= byte {
+                    found = (b == byte).then_some(i);
+                    break;
+                }
             }
-            if b > byte {
-                return None;
-            }
-        }
-        None
+            found?
+        };
+        Some((keys[at] & TARGET, self.output(n, head, at)))
     }
 
     /// Every transition of `n`: byte, next node, output.
     #[inline]
     pub fn children(&self, n: Node) -> impl Iterator<Item = (u8, Node, u64)> + 'a {
-        self.records(n)
-            .iter()
-            .filter(|r| r[0] >> 24 != 0)
-            .map(|&[key, out]| ((key >> 24) as u8, key as u32 & 0xff_ffff, out))
+        let this = *self;
+        let (head, keys) = self.node(n);
+        keys.iter()
+            .enumerate()
+            .map(move |(i, &t)| ((t >> 24) as u8, t & TARGET, this.output(n, head, i)))
     }
 
     /// The node `bytes` lead to from `n`, with `acc` plus the outputs on the way.
@@ -134,44 +161,75 @@ impl<'a> Trie<'a> {
 #[cfg_attr(not(test), allow(dead_code))]
 pub fn flatten<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
     use std::collections::HashMap;
-    // Number the nodes depth first, children in byte order.
-    let mut id: HashMap<fst::raw::CompiledAddr, u32> = HashMap::new();
+    // Order the nodes depth first, children in byte order.
+    let mut seen: HashMap<fst::raw::CompiledAddr, usize> = HashMap::new();
     let mut order = Vec::new();
     let mut stack = vec![fst.root().addr()];
     while let Some(addr) = stack.pop() {
-        if id.contains_key(&addr) {
+        if seen.contains_key(&addr) {
             continue;
         }
-        id.insert(addr, order.len() as u32);
+        seen.insert(addr, order.len());
         order.push(addr);
         let node = fst.node(addr);
         let mut next: Vec<_> = node.transitions().map(|t| t.addr).collect();
         next.reverse();
-        stack.extend(next.into_iter().filter(|a| !id.contains_key(a)));
+        stack.extend(next.into_iter().filter(|a| !seen.contains_key(a)));
     }
-    assert!(order.len() < 1 << 24, "node ids fit 24 bits");
-    let (mut first, mut records) = (vec![0u32], Vec::<[u64; 2]>::new());
+    // Each node's size, then its offset.
+    let size = |addr| {
+        let node = fst.node(addr);
+        let k = node.len();
+        let outputs = node.transitions().any(|t| t.out.value() != 0);
+        let final_out = node.is_final() && node.final_output().value() != 0;
+        1 + k + if outputs { 2 * k } else { 0 } + if final_out { 2 } else { 0 }
+    };
+    let mut offset: HashMap<fst::raw::CompiledAddr, u32> = HashMap::new();
+    let mut at = 0usize;
+    for &addr in &order {
+        offset.insert(addr, at as u32);
+        at += size(addr);
+    }
+    assert!(at <= TARGET as usize, "node offsets fit 24 bits");
+    let mut words: Vec<u32> = Vec::with_capacity(at);
     for &addr in &order {
         let node = fst.node(addr);
-        if node.is_final() {
-            records.push([0, node.final_output().value()]);
+        let k = node.len();
+        assert!(k <= COUNT as usize);
+        let outputs = node.transitions().any(|t| t.out.value() != 0);
+        let final_out = node.is_final() && node.final_output().value() != 0;
+        let mut head = k as u32;
+        for (flag, on) in [
+            (FINAL, node.is_final()),
+            (OUTPUTS, outputs),
+            (FINAL_OUTPUT, final_out),
+        ] {
+            if on {
+                head |= flag;
+            }
         }
+        words.push(head);
         for t in node.transitions() {
-            assert!(t.inp != 0, "no key holds a NUL byte");
-            records.push([
-                u64::from(t.inp) << 24 | u64::from(id[&t.addr]),
-                t.out.value(),
-            ]);
+            words.push(u32::from(t.inp) << 24 | offset[&t.addr]);
         }
-        first.push(records.len() as u32);
+        let mut push64 = |v: u64| {
+            words.push(v as u32);
+            words.push((v >> 32) as u32);
+        };
+        if outputs {
+            for t in node.transitions() {
+                push64(t.out.value());
+            }
+        }
+        if final_out {
+            push64(node.final_output().value());
+        }
     }
-    let mut out = Vec::new();
-    for v in [MAGIC, order.len() as u32, records.len() as u32, 0] {
+    debug_assert_eq!(words.len(), at);
+    let mut out = Vec::with_capacity(16 + 4 * words.len());
+    for v in [MAGIC, words.len() as u32, 0, 0].into_iter().chain(words) {
         out.extend(v.to_le_bytes());
     }
-    out.extend(first.iter().flat_map(|v| v.to_le_bytes()));
-    out.resize(out.len().next_multiple_of(8), 0);
-    out.extend(records.iter().flatten().flat_map(|v| v.to_le_bytes()));
     out
 }
 
@@ -179,7 +237,7 @@ pub fn flatten<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    /// `bytes` in 8-byte words: the reader wants 8-byte alignment, as the embedded copy has.
+    /// `bytes` in 8-byte words: the reader wants 4-byte alignment, and the embedded copy has 8.
     fn aligned(bytes: &[u8]) -> Vec<u64> {
         bytes
             .chunks(8)
