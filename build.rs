@@ -21,6 +21,9 @@ mod hash;
 #[path = "src/lexicon/trie.rs"]
 mod trie;
 
+#[path = "src/lexicon/flatten.rs"]
+mod flatten;
+
 fn lines(path: &Path) -> impl Iterator<Item = String> {
     println!("cargo:rerun-if-changed={}", path.display());
     let file = File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -38,10 +41,6 @@ fn plain_lines(path: &Path) -> impl Iterator<Item = String> {
         .map(|l| l.expect("extras are UTF-8"))
         .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
         .filter(|l| !l.is_empty())
-}
-
-fn write_map(out: &Path, name: &str, entries: impl IntoIterator<Item = (Vec<u8>, u64)>) {
-    std::fs::write(out.join(name), build_map(name, entries)).unwrap();
 }
 
 /// The bytes of the `fst` map of `entries` (sorted by key).
@@ -115,7 +114,9 @@ fn main() {
             e.1.push((form.clone(), value));
         }
     }
-    write_map(&out, "forms.fst", entries);
+    // Read as a flat trie, as the skeleton map is (src/lexicon/trie.rs).
+    let forms_map = fst::raw::Fst::new(build_map("forms", entries)).unwrap();
+    std::fs::write(out.join("forms.trie"), flatten::flatten(&forms_map)).unwrap();
 
     // Skeleton map: skeleton -> union of roles, and where its forms sit in a blob of records
     // `[length: u8][form][entry: u32 LE]` (length 0: the skeleton itself), so that reading
@@ -141,7 +142,7 @@ fn main() {
     }
     // The candidate walk reads the skeleton map as flat arrays (src/lexicon/trie.rs).
     let map = fst::raw::Fst::new(build_map("skeletons", skel_entries)).unwrap();
-    std::fs::write(out.join("skeletons.trie"), trie::flatten(&map)).unwrap();
+    std::fs::write(out.join("skeletons.trie"), flatten::flatten(&map)).unwrap();
     File::create(out.join("skeleton-forms.bin"))
         .unwrap()
         .write_all(&blob)
@@ -152,6 +153,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/roles.rs");
     println!("cargo:rerun-if-changed=src/lexicon/hash.rs");
     println!("cargo:rerun-if-changed=src/lexicon/trie.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/flatten.rs");
 }
 
 /// Word-count flag: after a word written in lower case, the corpus writes this word with a

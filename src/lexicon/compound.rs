@@ -4,8 +4,7 @@
 //! ("integrations-"); a triple consonant at a seam is written double ("fall" + "lucka" =
 //! "fallucka"); the same part never twice in a row.
 
-use fst::raw::Fst;
-use fst::Map;
+use super::trie::Trie;
 
 use super::{roles, Entry, Lexicon};
 
@@ -20,21 +19,17 @@ pub struct Compound {
 const MIN_PART_CHARS: usize = 2;
 
 /// Calls `f(end, value)` for every prefix `word[..end]` that is a key of `map`.
-pub(crate) fn for_each_prefix(
-    map: &Map<&'static [u8]>,
-    word: &[u8],
-    mut f: impl FnMut(usize, u64),
-) {
-    let fst: &Fst<&'static [u8]> = map.as_fst();
-    let mut node = fst.root();
-    let mut out = fst::raw::Output::zero();
+pub(crate) fn for_each_prefix(map: &Trie<'static>, word: &[u8], mut f: impl FnMut(usize, u64)) {
+    let mut node = Trie::ROOT;
+    let mut out = 0u64;
     for (i, &b) in word.iter().enumerate() {
-        let Some(t) = node.find_input(b) else { return };
-        let tr = node.transition(t);
-        out = out.cat(tr.out);
-        node = fst.node(tr.addr);
-        if node.is_final() {
-            f(i + 1, out.cat(node.final_output()).value());
+        let Some((next, o)) = map.child(node, b) else {
+            return;
+        };
+        node = next;
+        out = out.wrapping_add(o);
+        if let Some(f_out) = map.final_output(node) {
+            f(i + 1, out.wrapping_add(f_out));
         }
     }
 }

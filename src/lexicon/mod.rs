@@ -4,17 +4,19 @@
 //! The data is the full-form expansion of the Hunspell dictionary "Den stora svenska
 //! ordlistan" with each form's compound role, ranked by wordfreq's Swedish frequencies and
 //! extended by putsa's extras list (see `dictionaries/README.md`). The build script turns it
-//! into an [`fst`] map of the forms, a flat-array trie of their diacritic skeletons (module
-//! `trie`; each skeleton's forms and their entries in a blob) and the reference corpus's counts
+//! into flat-array tries (module `trie`) of the forms and of their diacritic skeletons (each
+//! skeleton's forms and their entries in a blob) and the reference corpus's counts
 //! into a flat table (module `ngrams`), all embedded in the binary; [`Lexicon::embedded`] opens
 //! them in place.
 //!
 //! # Performance considerations
 //! Opening the embedded lexicon costs microseconds and no heap beyond a few pointers; the
-//! tables (about 28 MB) live in the binary's read-only data and are paged in on use. An exact
+//! tables (about 32 MB) live in the binary's read-only data and are paged in on use. An exact
 //! lookup costs a few hundred nanoseconds, a compound analysis a few microseconds.
 
 pub(crate) mod compound;
+#[cfg(test)]
+mod flatten;
 mod hash;
 pub(crate) mod ngrams;
 pub(crate) mod roles;
@@ -26,16 +28,14 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use fst::Map;
-
 pub use compound::Compound;
 use ngrams::NGrams;
 use trie::Trie;
 
-static FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forms.fst"));
 /// Bytes at an 8-byte boundary, so that the flat trie's arrays are read in place.
 #[repr(C, align(8))]
 struct Aligned<B: ?Sized>(B);
+static FORMS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/forms.trie")));
 static SKELETONS: &Aligned<[u8]> =
     &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/skeletons.trie")));
 static SKELETON_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton-forms.bin"));
@@ -45,7 +45,7 @@ static EMBEDDED: LazyLock<Arc<Data>> = LazyLock::new(|| Arc::new(open_data()));
 
 fn open_data() -> Data {
     Data {
-        forms: Map::new(FORMS).expect("embedded forms map is valid"),
+        forms: Trie::new(&FORMS.0),
         skeletons: Trie::new(&SKELETONS.0),
         ngrams: NGrams::new(NGRAMS),
     }
@@ -62,7 +62,7 @@ pub fn open_embedded_uncached() -> Lexicon {
 }
 
 struct Data {
-    forms: Map<&'static [u8]>,
+    forms: Trie<'static>,
     skeletons: Trie<'static>,
     ngrams: NGrams,
 }
@@ -295,7 +295,7 @@ impl Lexicon {
         if let Some(e) = self.user.get(form) {
             return Some(*e);
         }
-        self.data.forms.get(form).map(Entry::from_value)
+        self.data.forms.get(form.as_bytes()).map(Entry::from_value)
     }
 
     /// The entry that `token` spells, case-aware: "Borås" and sentence-initial "Nämnden"
@@ -378,7 +378,7 @@ impl Lexicon {
     }
 
     /// The forms map, for prefix walks.
-    pub(crate) fn forms_map(&self) -> &Map<&'static [u8]> {
+    pub(crate) fn forms_map(&self) -> &Trie<'static> {
         &self.data.forms
     }
 

@@ -1757,7 +1757,6 @@ mod tests {
     /// anew, after a change to the lexicon, the channel table or the walk.
     #[test]
     fn lone_words_have_no_lookalike() {
-        use fst::Streamer;
         let lex = Lexicon::embedded();
         let regenerate = std::env::var_os("PUTSA_REGENERATE").is_some();
         let step = if cfg!(debug_assertions) && !regenerate {
@@ -1767,10 +1766,13 @@ mod tests {
         };
         let search = Search::within(REAL_WORD_BUDGET);
         let (mut lone, mut wrong, mut checked) = (Vec::new(), Vec::new(), 0);
-        let mut stream = lex.forms_map().stream();
+        let mut forms = Vec::with_capacity(lex.forms_map().len());
+        lex.forms_map().for_each_key(|form, _| {
+            forms.push(String::from_utf8(form.to_vec()).expect("forms are UTF-8"));
+        });
         let mut k = 0usize;
-        while let Some((form, _)) = stream.next() {
-            let form = std::str::from_utf8(form).expect("forms are UTF-8");
+        for form in &forms {
+            let form = form.as_str();
             let entry = lex.exact(form).expect("a form of the map");
             let frequent =
                 entry.is_word() && entry.zipf() > 0.0 && form.chars().all(|c| !c.is_uppercase());
