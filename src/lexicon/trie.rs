@@ -230,18 +230,22 @@ mod tests {
         assert_eq!(trie.child(Trie::ROOT, b'c'), None);
     }
 
-    /// A node with more transitions than a short scan covers (searched by halves), final
-    /// or not.
+    /// A node with more transitions than a short scan covers (searched by halves), final or
+    /// not, with bytes below "a" and beyond "z".
     #[test]
     fn a_wide_node_finds_every_transition() {
         for final_node in [true, false] {
             let mut keys: Vec<(String, u64)> = (b'a'..=b'y')
                 .step_by(2)
                 .map(|b| (format!("q{}", b as char), u64::from(b)))
+                .chain(
+                    [("q-", 1), ("q0", 2), ("qä", 3), ("qö", 4)].map(|(k, v)| (k.to_string(), v)),
+                )
                 .collect();
             if final_node {
-                keys.insert(0, ("q".to_string(), 99));
+                keys.push(("q".to_string(), 99));
             }
+            keys.sort();
             let map = fst::Map::from_iter(keys.iter().map(|(k, v)| (k.as_str(), *v))).unwrap();
             let bytes = flatten(map.as_fst());
             let words = aligned(&bytes);
@@ -252,7 +256,12 @@ mod tests {
             for b in (b'b'..=b'z').step_by(2) {
                 assert_eq!(trie.get(&[b'q', b]), None, "q{}", b as char);
             }
-            assert_eq!(trie.get(b"q\0"), None);
+            for k in ["q\0", "q1", "q.", "qå", "q~"] {
+                assert_eq!(trie.get(k.as_bytes()), None, "{k}");
+            }
+            let mut all = Vec::new();
+            trie.for_each_key(|k, v| all.push((String::from_utf8(k.to_vec()).unwrap(), v)));
+            assert_eq!(all, keys, "every key, in order");
         }
     }
 }
