@@ -37,6 +37,11 @@ pub(crate) struct Channel {
     identity: Vec<f32>,
     /// Rules indexed by the code point of their first truth char (Latin range).
     rules: Vec<Vec<Rule>>,
+    /// By the same index: how many of the rules there read no OCR character (a dropped
+    /// letter's; they come first), and a bit (`c % 64`) for the first OCR character `c` of
+    /// each of the others, so that an alignment step skips them when none can read the
+    /// character it is at.
+    firsts: Vec<(usize, u64)>,
 }
 
 pub(crate) static CHANNEL: LazyLock<Channel> = LazyLock::new(|| Channel::parse(TABLE));
@@ -78,10 +83,21 @@ impl Channel {
                 None => entry.push((skel, c)),
             }
         }
+        for r in &mut rules {
+            r.sort_by_key(|r| r.o_len != 0);
+        }
+        let firsts = rules
+            .iter()
+            .map(|r| {
+                let drops = r.iter().take_while(|r| r.o_len == 0).count();
+                (drops, r[drops..].iter().fold(0, |m, r| m | bit(r.o[0])))
+            })
+            .collect();
         Channel {
             by_ocr,
             identity,
             rules,
+            firsts,
         }
     }
 
@@ -172,7 +188,12 @@ impl Channel {
                     if j < m && ol[j] != t[i] {
                         relax(i + 1, j + 1, generic);
                     }
-                    for r in self.rules_for(t[i]) {
+                    let (drops, firsts) = self.firsts_for(t[i]);
+                    let rules = self.rules_for(t[i]);
+                    // (Past the rules that read nothing, only if one may read `o[j]`.)
+                    let may_read = j < m && firsts & (bit(o[j]) | bit(ol[j])) != 0;
+                    let rules = if may_read { rules } else { &rules[..drops] };
+                    for r in rules {
                         let (lt, lo) = (r.t_len as usize, r.o_len as usize);
                         // (Element by element: a slice comparison calls memcmp.)
                         if i + lt > n || j + lo > m || (lt == 2 && t[i + 1] != r.t[1]) {
@@ -211,6 +232,10 @@ impl Channel {
             .fold(GENERIC, f32::min)
     }
 
+    fn firsts_for(&self, t: char) -> (usize, u64) {
+        self.firsts.get(t as usize).copied().unwrap_or((0, 0))
+    }
+
     fn rules_for(&self, t: char) -> &[Rule] {
         self.rules.get(t as usize).map(Vec::as_slice).unwrap_or(&[])
     }
@@ -227,6 +252,11 @@ struct Rule {
     o: [char; 3],
     o_len: u8,
     cost: f32,
+}
+
+/// The bit of [`Channel::firsts`] for OCR character `c`.
+fn bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
 }
 
 fn single(s: &str) -> Option<char> {
