@@ -235,21 +235,24 @@ fn ngrams(dir: &Path, out: &Path) {
         tri.insert((v[0], v[1], v[2]), c.parse().unwrap());
     }
 
+    // Word slots: the word's hash with its id in the low 16 bits (0 = empty), so that a
+    // lookup reads one slot; the hash's other 48 bits tell the words apart.
+    assert!(words.len() < 1 << 16, "word ids fit 16 bits");
     let slots = (words.len() * 2).next_power_of_two();
-    let mut slot_hash = vec![0u64; slots];
-    let mut slot_id = vec![0u32; slots];
+    let mut word_slot = vec![0u64; slots];
     for (i, (w, _)) in words.iter().enumerate() {
-        let h = hash::hash(w.as_bytes());
-        let mut s = h as usize & (slots - 1);
-        while slot_hash[s] != 0 {
+        let h = hash::hash(w.as_bytes()) & !0xffff;
+        assert_ne!(h, 0, "a word hash has bits beyond the id's");
+        let mut s = (h >> 16) as usize & (slots - 1);
+        while word_slot[s] != 0 {
             assert_ne!(
-                slot_hash[s], h,
+                word_slot[s] & !0xffff,
+                h,
                 "hash collision in the n-gram vocabulary: {w}"
             );
             s = (s + 1) & (slots - 1);
         }
-        slot_hash[s] = h;
-        slot_id[s] = i as u32;
+        word_slot[s] = h | i as u64;
     }
     let bi_index: std::collections::HashMap<(u32, u32), u32> =
         bi.keys().enumerate().map(|(i, k)| (*k, i as u32)).collect();
@@ -295,17 +298,18 @@ fn ngrams(dir: &Path, out: &Path) {
         pair_slots as u32,
     ]
     .into_iter());
-    put(&mut slot_hash.iter().flat_map(|h| [*h as u32, (h >> 32) as u32]));
-    put(&mut slot_id.into_iter());
+    put(&mut word_slot.iter().flat_map(|h| [*h as u32, (h >> 32) as u32]));
     let flags = case_flags(dir, &id);
     put(&mut words.iter().enumerate().map(|(i, w)| {
         assert!(w.1 < 1 << 29, "a word count fits 29 bits");
         w.1 | flags[i]
     }));
-    put(&mut bi.values().copied());
-    put(&mut tri_start.into_iter());
-    put(&mut tri.keys().map(|k| k.2));
-    put(&mut tri.values().copied());
+    // By pair: its count and where its triples start (one read for both), and after the
+    // last pair where the triples end.
+    put(&mut bi.values().zip(&tri_start).flat_map(|(&n, &t)| [n, t]));
+    put(&mut [0, tri_start[bi.len()]].into_iter());
+    // The triples: third word and count, side by side.
+    put(&mut tri.iter().flat_map(|(k, &n)| [k.2, n]));
     put(&mut pair_slot.iter().flat_map(|p| [*p as u32, (p >> 32) as u32]));
     File::create(out.join("ngrams.bin"))
         .unwrap()
