@@ -99,8 +99,8 @@ impl BodyLine<'_> {
 /// " — " 18 times). OCR of the development set's printed en dashes between words gave a
 /// hyphen about a quarter of the time (27 of 100 found, over the three engines) and an em
 /// dash most of the rest; a printed hyphen stays a hyphen. So a hyphen read there was an
-/// en dash about once in five (0.27 · 1552 against 1913), where an em dash was one nine
-/// times in ten or more.
+/// en dash about once in five (0.27 · 1552 against 1913), where an em dash read there was
+/// one at least nine times in ten.
 const SPACED_HYPHEN: f32 = 0.2;
 
 impl Rules {
