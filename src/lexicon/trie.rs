@@ -56,7 +56,8 @@ impl<'a> Trie<'a> {
     /// The root node.
     pub const ROOT: Node = 0;
 
-    /// Opens a trie [`flatten`] wrote; `data` must be 4-byte aligned.
+    /// Opens a trie that `flatten::flatten` wrote (at build time); `data` must be 4-byte
+    /// aligned.
     pub fn new(data: &'a [u8]) -> Trie<'a> {
         let header: &[u32] = bytemuck::cast_slice(&data[..16]);
         assert_eq!(header[0], MAGIC, "a flat trie, in this byte order");
