@@ -36,12 +36,29 @@ pub(crate) struct Channel {
     /// truth char -> cost of being read right (Latin range; others cost the default).
     identity: Vec<f32>,
     /// Rules indexed by the code point of their first truth char (Latin range).
-    rules: Vec<Vec<Rule>>,
-    /// By the same index: how many of the rules there read no OCR character (a dropped
-    /// letter's; they come first), and a bit (`c % 64`) for the first OCR character `c` of
-    /// each of the others, so that an alignment step skips them when none can read the
-    /// character it is at.
-    firsts: Vec<(usize, u64)>,
+    rules: Vec<LetterRules>,
+}
+
+/// The rules of one truth character: those that read no OCR character (a dropped letter's)
+/// first, and a bit (`c % 64`) for the first OCR character `c` of each of the others, so
+/// that an alignment step skips them when none can read the character it is at.
+#[derive(Default)]
+struct LetterRules {
+    all: Vec<Rule>,
+    drops: usize,
+    firsts: u64,
+}
+
+impl LetterRules {
+    /// The rules that may read OCR characters `o` (or its lower case `ol`) at a cell, `None`
+    /// where the cell has none left to read: the dropped letter's, and the others only if
+    /// one of them begins with `o` or `ol`.
+    fn at(&self, o: Option<(char, char)>) -> &[Rule] {
+        match o {
+            Some((o, ol)) if self.firsts & (bit(o) | bit(ol)) != 0 => &self.all,
+            _ => &self.all[..self.drops],
+        }
+    }
 }
 
 pub(crate) static CHANNEL: LazyLock<Channel> = LazyLock::new(|| Channel::parse(TABLE));
@@ -50,7 +67,7 @@ impl Channel {
     fn parse(table: &str) -> Channel {
         let mut by_ocr: FxHashMap<String, Vec<(String, f32)>> = FxHashMap::default();
         let mut identity = vec![IDENTITY_DEFAULT; RULE_RANGE];
-        let mut rules: Vec<Vec<Rule>> = (0..RULE_RANGE).map(|_| Vec::new()).collect();
+        let mut rules: Vec<LetterRules> = (0..RULE_RANGE).map(|_| LetterRules::default()).collect();
         for line in table.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             let (Some(t), Some(o), Some(c)) = (f.first(), f.get(1), f.get(3)) else {
@@ -74,7 +91,7 @@ impl Channel {
                 };
                 r.t[..tc.len()].copy_from_slice(&tc);
                 r.o[..oc.len()].copy_from_slice(&oc);
-                rules[tc[0] as usize].push(r);
+                rules[tc[0] as usize].all.push(r);
             }
             let skel: String = t.chars().map(fold_char).collect();
             let entry = by_ocr.entry(o.to_string()).or_default();
@@ -84,20 +101,14 @@ impl Channel {
             }
         }
         for r in &mut rules {
-            r.sort_by_key(|r| r.o_len != 0);
+            r.all.sort_by_key(|r| r.o_len != 0);
+            r.drops = r.all.iter().take_while(|r| r.o_len == 0).count();
+            r.firsts = r.all[r.drops..].iter().fold(0, |m, r| m | bit(r.o[0]));
         }
-        let firsts = rules
-            .iter()
-            .map(|r| {
-                let drops = r.iter().take_while(|r| r.o_len == 0).count();
-                (drops, r[drops..].iter().fold(0, |m, r| m | bit(r.o[0])))
-            })
-            .collect();
         Channel {
             by_ocr,
             identity,
             rules,
-            firsts,
         }
     }
 
@@ -188,11 +199,9 @@ impl Channel {
                     if j < m && ol[j] != t[i] {
                         relax(i + 1, j + 1, generic);
                     }
-                    let (drops, firsts) = self.firsts_for(t[i]);
-                    let rules = self.rules_for(t[i]);
-                    // (Past the rules that read nothing, only if one may read `o[j]`.)
-                    let may_read = j < m && firsts & (bit(o[j]) | bit(ol[j])) != 0;
-                    let rules = if may_read { rules } else { &rules[..drops] };
+                    let rules = self
+                        .rules_for(t[i])
+                        .map_or(&[][..], |r| r.at((j < m).then(|| (o[j], ol[j]))));
                     for r in rules {
                         let (lt, lo) = (r.t_len as usize, r.o_len as usize);
                         // (Element by element: a slice comparison calls memcmp.)
@@ -226,18 +235,15 @@ impl Channel {
             return self.identity(t);
         }
         self.rules_for(t)
+            .map_or(&[][..], |r| &r.all)
             .iter()
             .filter(|r| r.t_len == 1 && r.o_len == 1 && (o == r.o[0] || ol == r.o[0]))
             .map(|r| r.cost)
             .fold(GENERIC, f32::min)
     }
 
-    fn firsts_for(&self, t: char) -> (usize, u64) {
-        self.firsts.get(t as usize).copied().unwrap_or((0, 0))
-    }
-
-    fn rules_for(&self, t: char) -> &[Rule] {
-        self.rules.get(t as usize).map(Vec::as_slice).unwrap_or(&[])
+    fn rules_for(&self, t: char) -> Option<&LetterRules> {
+        self.rules.get(t as usize)
     }
 }
 
@@ -254,7 +260,7 @@ struct Rule {
     cost: f32,
 }
 
-/// The bit of [`Channel::firsts`] for OCR character `c`.
+/// The bit of [`LetterRules::firsts`] for OCR character `c`.
 fn bit(c: char) -> u64 {
     1 << (c as u32 % 64)
 }
