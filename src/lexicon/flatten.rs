@@ -21,33 +21,38 @@ pub fn flatten<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
         next.reverse();
         stack.extend(next.into_iter().filter(|a| !seen.contains_key(a)));
     }
-    // Each node's size, then its offset.
-    let size = |addr| {
+    // Each node's layout: transitions, whether they carry outputs, its final output (if a
+    // key ends there and it is not 0). Then its offset.
+    struct Layout {
+        k: usize,
+        outputs: bool,
+        final_out: Option<u64>,
+    }
+    let layout = |addr| {
         let node = fst.node(addr);
-        let k = node.len();
-        let outputs = node.transitions().any(|t| t.out.value() != 0);
-        let final_out = node.is_final() && node.final_output().value() != 0;
-        1 + k + if outputs { 2 * k } else { 0 } + if final_out { 2 } else { 0 }
+        Layout {
+            k: node.len(),
+            outputs: node.transitions().any(|t| t.out.value() != 0),
+            final_out: Some(node.final_output().value()).filter(|&v| node.is_final() && v != 0),
+        }
     };
+    let layouts: Vec<Layout> = order.iter().map(|&addr| layout(addr)).collect();
     let mut offset: HashMap<fst::raw::CompiledAddr, u32> = HashMap::new();
     let mut at = 0usize;
-    for &addr in &order {
+    for (&addr, l) in order.iter().zip(&layouts) {
         offset.insert(addr, at as u32);
-        at += size(addr);
+        at += 1 + l.k * if l.outputs { 3 } else { 1 } + if l.final_out.is_some() { 2 } else { 0 };
     }
     assert!(at <= TARGET as usize, "node offsets fit 24 bits");
     let mut words: Vec<u32> = Vec::with_capacity(at);
-    for &addr in &order {
+    for (&addr, l) in order.iter().zip(&layouts) {
         let node = fst.node(addr);
-        let k = node.len();
-        assert!(k <= COUNT as usize);
-        let outputs = node.transitions().any(|t| t.out.value() != 0);
-        let final_out = node.is_final() && node.final_output().value() != 0;
-        let mut head = k as u32;
+        assert!(l.k <= COUNT as usize);
+        let mut head = l.k as u32;
         for (flag, on) in [
             (FINAL, node.is_final()),
-            (OUTPUTS, outputs),
-            (FINAL_OUTPUT, final_out),
+            (OUTPUTS, l.outputs),
+            (FINAL_OUTPUT, l.final_out.is_some()),
         ] {
             if on {
                 head |= flag;
@@ -61,13 +66,13 @@ pub fn flatten<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
             words.push(v as u32);
             words.push((v >> 32) as u32);
         };
-        if outputs {
+        if l.outputs {
             for t in node.transitions() {
                 push64(t.out.value());
             }
         }
-        if final_out {
-            push64(node.final_output().value());
+        if let Some(v) = l.final_out {
+            push64(v);
         }
     }
     debug_assert_eq!(words.len(), at);
