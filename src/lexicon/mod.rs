@@ -10,9 +10,10 @@
 //! them in place.
 //!
 //! # Performance considerations
-//! Opening the embedded lexicon costs microseconds and no heap beyond a few pointers; the
-//! tables (about 32 MB) live in the binary's read-only data and are paged in on use. An exact
-//! lookup costs a few hundred nanoseconds, a compound analysis a few microseconds.
+//! Opening the embedded lexicon costs well under a microsecond and no heap beyond a few
+//! pointers; the tables (about 32 MB) live in the binary's read-only data and are paged in on
+//! use. A word lookup costs about 100 ns (`benches/lexicon.rs`: 9.6 million a second), one
+//! with compound analysis about 200 ns on average, a few microseconds for a long compound.
 
 pub(crate) mod compound;
 #[cfg(test)]
