@@ -651,96 +651,106 @@ fn compound_within(lex: &Lexicon, token: &str, search: Search) -> Option<Option<
         }
     }
     let (_, mut p, skel, _) = done?;
-    // The split's spelling: `None` when it is no valid compound.
-    let spelled = || -> Option<Candidate> {
-        let mut parts = vec![(p, n, skel)];
-        while p > 0 {
-            let (_, prev, skel, _) = reach[p].clone()?;
-            parts.push((prev, p, skel));
-            p = prev;
-        }
-        parts.reverse();
-        // Choose each part's spelling: the cheapest form with that skeleton in the part's role.
-        let last = parts.len() - 1;
-        let capital_token = token.starts_with(char::is_uppercase);
-        let mut word = String::new();
-        let mut changes_word = false;
-        for (k, (a, z, skel)) in parts.iter().enumerate() {
-            let role = if k == 0 {
-                roles::BEGIN
-            } else if k == last {
-                roles::END
-            } else {
-                roles::MIDDLE
+    let mut parts = vec![(p, n, skel)];
+    while p > 0 {
+        let Some((_, prev, skel, _)) = reach[p].clone() else {
+            return Some(None);
+        };
+        parts.push((prev, p, skel));
+        p = prev;
+    }
+    parts.reverse();
+    Some(spelled(lex, token, &walk.obs, &parts))
+}
+
+/// The candidate that a compound split of `token` (whose characters are `obs`) spells: each
+/// part `(start, end, (map value, skeleton))` written as its cheapest form in its role;
+/// `None` when the spelling is no valid compound.
+fn spelled(
+    lex: &Lexicon,
+    token: &str,
+    obs: &[char],
+    parts: &[(usize, usize, (u64, String))],
+) -> Option<Candidate> {
+    // Choose each part's spelling: the cheapest form with that skeleton in the part's role.
+    let last = parts.len() - 1;
+    let capital_token = token.starts_with(char::is_uppercase);
+    let mut word = String::new();
+    let mut changes_word = false;
+    for (k, (a, z, skel)) in parts.iter().enumerate() {
+        let role = if k == 0 {
+            roles::BEGIN
+        } else if k == last {
+            roles::END
+        } else {
+            roles::MIDDLE
+        };
+        let part: String = obs[*a..*z].iter().collect();
+        // A name begins a compound only as the token's capital, read from its own first
+        // letter: OCR that made another capital of it ("Ireland") is no name's compound
+        // ("Åreland").
+        let skel_first = |s: &str| {
+            s.chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next())
+                .map(fold_char)
+        };
+        let name_first = (k == 0 && capital_token).then(|| skel_first(&part));
+        let mut pick: Option<(f32, String)> = None;
+        lex.skeleton_forms(skel.0, &skel.1, |form, e| {
+            let ok = match role {
+                roles::BEGIN => e.can_begin(),
+                roles::END => e.can_end(),
+                _ => e.can_middle(),
             };
-            let obs: String = walk.obs[*a..*z].iter().collect();
-            // A name begins a compound only as the token's capital, read from its own first
-            // letter: OCR that made another capital of it ("Ireland") is no name's compound
-            // ("Åreland").
-            let skel_first = |s: &str| {
-                s.chars()
-                    .next()
-                    .and_then(|c| c.to_lowercase().next())
-                    .map(fold_char)
-            };
-            let name_first = (k == 0 && capital_token).then(|| skel_first(&obs));
-            let mut pick: Option<(f32, String)> = None;
-            lex.skeleton_forms(skel.0, &skel.1, |form, e| {
-                let ok = match role {
-                    roles::BEGIN => e.can_begin(),
-                    roles::END => e.can_end(),
-                    _ => e.can_middle(),
-                };
-                let name = form.starts_with(char::is_uppercase);
-                let name_misread = name && name_first != Some(skel_first(form));
-                if ok && !e.is_forbidden() && !name_misread {
-                    // How common a part is as a word counts as well (for every part: a first
-                    // "vard" is "vård", care, far more often than "värd", host).
-                    let prior = e.zipf();
-                    let c = CHANNEL.cost(&obs, form) - prior;
-                    if pick.as_ref().is_none_or(|p| c < p.0) {
-                        // (A name keeps its capital.)
-                        pick = Some((
-                            c,
-                            if name {
-                                form.to_string()
-                            } else {
-                                form.to_lowercase()
-                            },
-                        ));
-                    }
+            let name = form.starts_with(char::is_uppercase);
+            let name_misread = name && name_first != Some(skel_first(form));
+            if ok && !e.is_forbidden() && !name_misread {
+                // How common a part is as a word counts as well (for every part: a first
+                // "vard" is "vård", care, far more often than "värd", host).
+                let prior = e.zipf();
+                let c = CHANNEL.cost(&part, form) - prior;
+                if pick.as_ref().is_none_or(|p| c < p.0) {
+                    // (A name keeps its capital.)
+                    pick = Some((
+                        c,
+                        if name {
+                            form.to_string()
+                        } else {
+                            form.to_lowercase()
+                        },
+                    ));
                 }
-            });
-            let pick = pick?.1;
-            if !changes_word && obs.chars().count() >= MIN_WORD_PART {
-                let own = lower_case(&obs);
-                changes_word = own != pick.as_str() && lex.exact(&own).is_some_and(|e| e.is_word());
             }
-            word.push_str(&pick);
+        });
+        let pick = pick?.1;
+        if !changes_word && part.chars().count() >= MIN_WORD_PART {
+            let own = lower_case(&part);
+            changes_word = own != pick.as_str() && lex.exact(&own).is_some_and(|e| e.is_word());
         }
-        // The joined spelling must itself be a valid compound (seams, forbidden words).
-        let valid = split_roles(&word, None, |b, f| {
-            crate::lexicon::compound::for_each_prefix(lex.forms_map(), b, f)
-        })
-        .is_some();
-        // Swedish never writes a letter three times: at a seam the third goes ("fall" + "lucka"
-        // = "fallucka"), so a reading that puts three together is no spelling of the compound.
-        let tripled = word
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
-        if !valid || tripled || lex.exact(&word).is_some_and(|e| e.is_forbidden()) {
-            return None;
-        }
-        let cost = CHANNEL.cost(token, &word);
-        Some(Candidate {
-            word,
-            cost,
-            compound: true,
-            changes_word,
-        })
-    };
-    Some(spelled())
+        word.push_str(&pick);
+    }
+    // The joined spelling must itself be a valid compound (seams, forbidden words).
+    let valid = split_roles(&word, None, |b, f| {
+        crate::lexicon::compound::for_each_prefix(lex.forms_map(), b, f)
+    })
+    .is_some();
+    // Swedish never writes a letter three times: at a seam the third goes ("fall" + "lucka"
+    // = "fallucka"), so a reading that puts three together is no spelling of the compound.
+    let tripled = word
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    if !valid || tripled || lex.exact(&word).is_some_and(|e| e.is_forbidden()) {
+        return None;
+    }
+    let cost = CHANNEL.cost(token, &word);
+    Some(Candidate {
+        word,
+        cost,
+        compound: true,
+        changes_word,
+    })
 }
 
 /// Other readings of a valid compound, one part changed through the channel ("flytt" +
