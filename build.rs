@@ -17,6 +17,13 @@ mod roles;
 #[path = "src/lexicon/hash.rs"]
 mod hash;
 
+#[path = "src/lexicon/case_flags.rs"]
+mod case_flags;
+use case_flags::{
+    CAPITAL_AFTER_WORD, CAPITAL_NAME, CAPITAL_NEXT, MIN_CASE_SEEN, PLAIN_NEXT, WRITTEN_CAPITAL,
+    WRITTEN_LOWER,
+};
+
 #[allow(dead_code)] // the reader half is the library's
 #[path = "src/lexicon/trie.rs"]
 mod trie;
@@ -152,27 +159,10 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/skeleton.rs");
     println!("cargo:rerun-if-changed=src/lexicon/roles.rs");
     println!("cargo:rerun-if-changed=src/lexicon/hash.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/case_flags.rs");
     println!("cargo:rerun-if-changed=src/lexicon/trie.rs");
     println!("cargo:rerun-if-changed=src/lexicon/flatten.rs");
 }
-
-/// Word-count flag: after a word written in lower case, the corpus writes this word with a
-/// capital at most [`CAPITAL_AFTER_WORD`] of the time (and has seen it there at least
-/// [`MIN_CASE_SEEN`] times): "vid", "sig", "staten", not "Sverige" or "Statens".
-const WRITTEN_LOWER: u32 = 1 << 31;
-/// Word-count flag: a word written in lower case after this one has a capital at most
-/// [`CAPITAL_NEXT`] of the time (seen at least [`MIN_CASE_SEEN`] times): "som", "sig", not
-/// "rapporten" (titles follow it) or "till" (names do).
-const PLAIN_NEXT: u32 = 1 << 30;
-/// Word-count flag: after a word written in lower case, the corpus writes this word with a
-/// capital at least [`CAPITAL_NAME`] of the time (seen there at least [`MIN_CASE_SEEN`]
-/// times): a name the lexicon spells as a common word ("Åklagarmyndigheten"; not
-/// "länsstyrelsen", capitalised two times in three).
-const WRITTEN_CAPITAL: u32 = 1 << 29;
-const CAPITAL_NAME: f64 = 0.8;
-const MIN_CASE_SEEN: u32 = 20;
-const CAPITAL_AFTER_WORD: f64 = 0.02;
-const CAPITAL_NEXT: f64 = 0.15;
 
 /// The case flags of each word id, from `sv-capitals.tsv.gz`.
 fn case_flags(dir: &Path, id: &std::collections::HashMap<&str, u32>) -> Vec<u32> {
@@ -301,7 +291,10 @@ fn ngrams(dir: &Path, out: &Path) {
     put(&mut word_slot.iter().flat_map(|h| [*h as u32, (h >> 32) as u32]));
     let flags = case_flags(dir, &id);
     put(&mut words.iter().enumerate().map(|(i, w)| {
-        assert!(w.1 < 1 << 29, "a word count fits 29 bits");
+        assert!(
+            w.1 <= case_flags::COUNT,
+            "a word count fits below the case flags"
+        );
         w.1 | flags[i]
     }));
     // By pair: its count and where its triples start (one read for both), and after the

@@ -15,6 +15,7 @@
 //! use. A word lookup costs about 100 ns (`benches/lexicon.rs`: 9.6 million a second), one
 //! with compound analysis about 200 ns on average, a few microseconds for a long compound.
 
+mod case_flags;
 pub(crate) mod compound;
 #[cfg(test)]
 mod flatten;

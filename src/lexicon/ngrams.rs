@@ -26,23 +26,11 @@
 //! earlier version kept the n-grams as strings in an `fst` map: a count cost a string build
 //! and a walk of up to 40 nodes, which made n-gram lookups half of the word stage's time.
 
+use super::case_flags::{COUNT, PLAIN_NEXT, WRITTEN_CAPITAL, WRITTEN_LOWER};
 use super::hash::{hash, pair_hash};
 
 /// A word of the corpus vocabulary.
 pub type WordId = u32;
-
-/// Flag of a word count: after a word written in lower case, the corpus writes this word with
-/// a capital at most 2 % of the time, and has seen it there at least 20 times ("vid", "sig",
-/// "staten"; not "Sverige", "Statens"). Thresholds in `build.rs`.
-const WRITTEN_LOWER: u32 = 1 << 31;
-/// Flag of a word count: what follows this word (itself in lower case) has a capital at most
-/// 15 % of the time, seen at least 20 times ("som", "sig"; not "rapporten", before titles).
-const PLAIN_NEXT: u32 = 1 << 30;
-/// Flag of a word count: after a word written in lower case, the corpus writes this word with
-/// a capital at least four times in five, seen there at least 20 times: a name the lexicon
-/// spells as a common word ("Åklagarmyndigheten").
-const WRITTEN_CAPITAL: u32 = 1 << 29;
-const COUNT: u32 = (1 << 29) - 1;
 
 /// The counts table.
 #[derive(Clone, Copy)]
