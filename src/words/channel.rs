@@ -40,24 +40,38 @@ pub(crate) struct Channel {
 }
 
 /// The rules of one truth character: those that read no OCR character (a dropped letter's)
-/// first, and a bit (`c % 64`) for the first OCR character `c` of each of the others, so
-/// that an alignment step skips them when none can read the character it is at.
+/// first, then the others grouped by their first OCR character (`groups`: the character
+/// and where its rules end in `all`), with a bit (`c % 64`) for each such character `c`,
+/// so that an alignment step tries only the rules that can read the character it is at.
+/// (The letters with the most rules, "ä" and "ö", have over forty, of which a cell can use
+/// a handful.)
 #[derive(Default)]
 struct LetterRules {
     all: Vec<Rule>,
     drops: usize,
+    groups: Vec<(char, usize)>,
     firsts: u64,
 }
 
 impl LetterRules {
-    /// The rules that may read OCR characters `o` (or its lower case `ol`) at a cell, `None`
-    /// where the cell has none left to read: the dropped letter's, and the others only if
-    /// one of them begins with `o` or `ol`.
-    fn at(&self, o: Option<(char, char)>) -> &[Rule] {
-        match o {
-            Some((o, ol)) if self.firsts & (bit(o) | bit(ol)) != 0 => &self.all,
-            _ => &self.all[..self.drops],
+    /// The rules that read no OCR character: a dropped letter's.
+    fn drops(&self) -> &[Rule] {
+        &self.all[..self.drops]
+    }
+
+    /// The rules whose first OCR character is `c`.
+    fn starting(&self, c: char) -> &[Rule] {
+        if self.firsts & bit(c) == 0 {
+            return &[];
         }
+        let mut from = self.drops;
+        for &(g, end) in &self.groups {
+            if g == c {
+                return &self.all[from..end];
+            }
+            from = end;
+        }
+        &[]
     }
 }
 
@@ -101,9 +115,16 @@ impl Channel {
             }
         }
         for r in &mut rules {
-            r.all.sort_by_key(|r| r.o_len != 0);
+            // (Stable: rules of one first character keep the table's order.)
+            r.all.sort_by_key(|r| (r.o_len != 0).then_some(r.o[0]));
             r.drops = r.all.iter().take_while(|r| r.o_len == 0).count();
             r.firsts = r.all[r.drops..].iter().fold(0, |m, r| m | bit(r.o[0]));
+            for (k, rule) in r.all.iter().enumerate().skip(r.drops) {
+                match r.groups.last_mut() {
+                    Some((c, end)) if *c == rule.o[0] => *end = k + 1,
+                    _ => r.groups.push((rule.o[0], k + 1)),
+                }
+            }
         }
         Channel {
             by_ocr,
@@ -175,50 +196,103 @@ impl Channel {
         } else {
             budget
         };
+        // (The table is the thread's, reused: the alignment runs for every form a candidate
+        // search prices, and an allocation a call cost more than a short word's alignment.)
+        TABLE_SCRATCH.with_borrow_mut(|table| self.align(&o, &ol, &t, m, n, limit, budget, table))
+    }
+
+    /// The alignment of [`Channel::cost_within`]: OCR characters `o` (lower case `ol`) of
+    /// which there are `m`, truth characters `t` (`n`), in `table`. Cells dearer than `limit`
+    /// lead nowhere, so each row is walked only between the first and the last of its cells
+    /// within the limit (a band about the diagonal: most of the table is never looked at).
+    #[allow(clippy::too_many_arguments)]
+    fn align(
+        &self,
+        o: &[char; MAX_WORD],
+        ol: &[char; MAX_WORD],
+        t: &[char; MAX_WORD],
+        m: usize,
+        n: usize,
+        limit: f32,
+        budget: f32,
+        table: &mut Vec<f32>,
+    ) -> f32 {
         let w = m + 1;
-        let mut d = vec![f32::INFINITY; (n + 1) * w];
+        table.clear();
+        table.resize((n + 1) * w, f32::INFINITY);
+        let d = &mut table[..];
         d[0] = 0.0;
-        let generic = GENERIC;
+        // Each row's first and last cell within the limit (empty: first > last).
+        let mut band = [(usize::MAX, 0usize); MAX_WORD + 1];
+        band[0] = (0, 0);
+        // Relaxes cell (ii, jj) to `v`, widening its row's band when `v` is within the limit.
+        let relax = |d: &mut [f32], band: &mut [(usize, usize)], ii: usize, jj: usize, v: f32| {
+            let cell = &mut d[ii * w + jj];
+            if v < *cell {
+                *cell = v;
+                if v <= limit {
+                    let b = &mut band[ii];
+                    b.0 = b.0.min(jj);
+                    b.1 = b.1.max(jj);
+                }
+            }
+        };
         for i in 0..=n {
-            for j in 0..=m {
+            let (first, _) = band[i];
+            if first == usize::MAX {
+                // A row is reached only from itself and the two rows above (a rule reads at
+                // most two truth letters): two rows with nothing within the limit end it.
+                if i + 1 > n || band[i + 1].0 == usize::MAX {
+                    break;
+                }
+                continue;
+            }
+            let rules = if i < n { self.rules_for(t[i]) } else { None };
+            let mut j = first;
+            // (The band may widen as the row's own cells are relaxed.)
+            while j <= band[i].1 {
                 let here = d[i * w + j];
-                if here > limit {
-                    continue;
-                }
-                let mut relax = |ii: usize, jj: usize, c: f32| {
-                    let cell = &mut d[ii * w + jj];
-                    if here + c < *cell {
-                        *cell = here + c;
-                    }
-                };
-                if i < n && j < m && ol[j] == t[i] {
-                    relax(i + 1, j + 1, self.identity(t[i]));
-                }
-                if i < n {
-                    relax(i + 1, j, generic);
-                    if j < m && ol[j] != t[i] {
-                        relax(i + 1, j + 1, generic);
-                    }
-                    let rules = self
-                        .rules_for(t[i])
-                        .map_or(&[][..], |r| r.at((j < m).then(|| (o[j], ol[j]))));
-                    for r in rules {
-                        let (lt, lo) = (r.t_len as usize, r.o_len as usize);
-                        // (Element by element: a slice comparison calls memcmp.)
-                        if i + lt > n || j + lo > m || (lt == 2 && t[i + 1] != r.t[1]) {
-                            continue;
+                if here <= limit {
+                    if i < n {
+                        if j < m && ol[j] == t[i] {
+                            relax(d, &mut band, i + 1, j + 1, here + self.identity(t[i]));
+                        } else if j < m {
+                            relax(d, &mut band, i + 1, j + 1, here + GENERIC);
                         }
-                        let reads = |k: usize| o[j + k] == r.o[k] || ol[j + k] == r.o[k];
-                        if (0..lo).all(reads) {
-                            relax(i + lt, j + lo, r.cost);
+                        relax(d, &mut band, i + 1, j, here + GENERIC);
+                        if let Some(rules) = rules {
+                            let groups: [&[Rule]; 3] = if j < m {
+                                let lower = if ol[j] != o[j] {
+                                    rules.starting(ol[j])
+                                } else {
+                                    &[]
+                                };
+                                [rules.drops(), rules.starting(o[j]), lower]
+                            } else {
+                                [rules.drops(), &[], &[]]
+                            };
+                            for r in groups.into_iter().flatten() {
+                                let (lt, lo) = (r.t_len as usize, r.o_len as usize);
+                                // (Element by element: a slice comparison calls memcmp.)
+                                if i + lt > n || j + lo > m || (lt == 2 && t[i + 1] != r.t[1]) {
+                                    continue;
+                                }
+                                // (The first OCR character is the group's.)
+                                let reads = |k: usize| o[j + k] == r.o[k] || ol[j + k] == r.o[k];
+                                if (1..lo).all(reads) {
+                                    relax(d, &mut band, i + lt, j + lo, here + r.cost);
+                                }
+                            }
                         }
                     }
+                    if j < m {
+                        // An apostrophe inside a word is a mark OCR made of a diacritic
+                        // ("Samha'llsbyggnad"): dropping it is cheap.
+                        let c = if is_mark(o[j]) { MARK_COST } else { GENERIC };
+                        relax(d, &mut band, i, j + 1, here + c);
+                    }
                 }
-                if j < m {
-                    // An apostrophe inside a word is a mark OCR made of a diacritic
-                    // ("Samha'llsbyggnad"): dropping it is cheap.
-                    relax(i, j + 1, if is_mark(o[j]) { MARK_COST } else { generic });
-                }
+                j += 1;
             }
         }
         let total = d[n * w + m];
@@ -234,10 +308,15 @@ impl Channel {
         if ol == t {
             return self.identity(t);
         }
-        self.rules_for(t)
-            .map_or(&[][..], |r| &r.all)
+        let Some(rules) = self.rules_for(t) else {
+            return GENERIC;
+        };
+        let lower = if ol != o { rules.starting(ol) } else { &[] };
+        rules
+            .starting(o)
             .iter()
-            .filter(|r| r.t_len == 1 && r.o_len == 1 && (o == r.o[0] || ol == r.o[0]))
+            .chain(lower)
+            .filter(|r| r.t_len == 1 && r.o_len == 1)
             .map(|r| r.cost)
             .fold(GENERIC, f32::min)
     }
@@ -245,6 +324,11 @@ impl Channel {
     fn rules_for(&self, t: char) -> Option<&LetterRules> {
         self.rules.get(t as usize)
     }
+}
+
+thread_local! {
+    /// The alignment table of [`Channel::cost_within`], reused.
+    static TABLE_SCRATCH: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Longest word the channel scores (longer ones cost infinity: no OCR word is that long).
@@ -287,6 +371,94 @@ mod tests {
         assert!(ch.cost("fré’m", "från") < 3.0);
         assert!(ch.cost("své’lra", "svåra") < 3.0);
         assert!(ch.cost("nämnden", "nämnden") < 0.1 + 2.0 * ch.identity('ä'));
+    }
+
+    /// The alignment as first written: every cell of the table, every rule of a truth letter.
+    fn reference_cost(ch: &Channel, ocr: &str, truth: &str) -> f32 {
+        let o: Vec<char> = ocr.chars().collect();
+        let ol: Vec<char> = o
+            .iter()
+            .map(|c| c.to_lowercase().next().unwrap_or(*c))
+            .collect();
+        let t: Vec<char> = truth.chars().flat_map(char::to_lowercase).collect();
+        let (m, n) = (o.len(), t.len());
+        let w = m + 1;
+        let mut d = vec![f32::INFINITY; (n + 1) * w];
+        d[0] = 0.0;
+        for i in 0..=n {
+            for j in 0..=m {
+                let here = d[i * w + j];
+                let mut relax = |ii: usize, jj: usize, c: f32| {
+                    let cell = &mut d[ii * w + jj];
+                    *cell = cell.min(here + c);
+                };
+                if i < n && j < m && ol[j] == t[i] {
+                    relax(i + 1, j + 1, ch.identity(t[i]));
+                }
+                if i < n {
+                    relax(i + 1, j, GENERIC);
+                    if j < m && ol[j] != t[i] {
+                        relax(i + 1, j + 1, GENERIC);
+                    }
+                    for r in ch.rules_for(t[i]).map_or(&[][..], |r| &r.all) {
+                        let (lt, lo) = (r.t_len as usize, r.o_len as usize);
+                        if i + lt <= n
+                            && j + lo <= m
+                            && (0..lt).all(|k| t[i + k] == r.t[k])
+                            && (0..lo).all(|k| o[j + k] == r.o[k] || ol[j + k] == r.o[k])
+                        {
+                            relax(i + lt, j + lo, r.cost);
+                        }
+                    }
+                }
+                if j < m {
+                    relax(i, j + 1, if is_mark(o[j]) { MARK_COST } else { GENERIC });
+                }
+            }
+        }
+        d[n * w + m]
+    }
+
+    /// The banded alignment, with its rules grouped by first OCR character, finds exactly
+    /// the cost the whole table does, within any budget.
+    #[test]
+    fn the_banded_alignment_finds_the_cheapest_reading() {
+        let ch = &*CHANNEL;
+        let alphabet: Vec<char> = "aäåeéioö6ltrnmfsdhcIlA|1’'ﬁ ".chars().collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |k: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % k as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let truth: String = (0..1 + next(10))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            // The OCR: the truth with a few characters changed, dropped or added.
+            let mut ocr: Vec<char> = truth.chars().collect();
+            for _ in 0..next(4) {
+                let at = next(ocr.len() + 1);
+                match next(3) {
+                    0 if at < ocr.len() => ocr[at] = alphabet[next(alphabet.len())],
+                    1 if at < ocr.len() => {
+                        ocr.remove(at);
+                    }
+                    _ => ocr.insert(at, alphabet[next(alphabet.len())]),
+                }
+            }
+            let ocr: String = ocr.into_iter().collect();
+            let want = reference_cost(ch, &ocr, &truth);
+            for budget in [1.0, 2.5, 4.5, 9.0, f32::INFINITY] {
+                let expected = if want > budget { f32::INFINITY } else { want };
+                assert_eq!(
+                    ch.cost_within(&ocr, &truth, budget),
+                    expected,
+                    "{ocr:?} for {truth:?} within {budget}"
+                );
+            }
+        }
     }
 
     /// The prior list of `tools/gen_confusions.py` reaches the table: glyph pairs the
