@@ -4,7 +4,7 @@
 //! Interpolated bigrams (Jelinek–Mercer) over the corpus counts in `dictionaries/`; words the
 //! corpus lacks fall back to wordfreq's frequency, and compounds to their last part.
 
-use super::{Cache, Memo};
+use super::Cache;
 use crate::lexicon::ngrams::{NGrams, Pair, WordId};
 use crate::Lexicon;
 
@@ -53,13 +53,15 @@ pub(crate) struct Model<'a> {
     lex: &'a Lexicon,
     ngrams: &'a NGrams,
     total: f64,
-    /// The cleaner's unigram estimates of words the corpus lacks, kept across documents. (A
-    /// document's words are keyed once each: the word stage interns them.)
-    shared: Option<&'a Memo<f64>>,
+    /// The cleaner's cache: its unigram estimates of words the corpus lacks, kept across
+    /// documents, and its compound analyses, which the word stage has made of most such
+    /// words already (a rejected token is a context word too). (A document's words are
+    /// keyed once each: the word stage interns them.)
+    shared: Option<&'a Cache>,
 }
 
 impl<'a> Model<'a> {
-    pub fn new(lex: &'a Lexicon, shared: Option<&'a Memo<f64>>) -> Model<'a> {
+    pub fn new(lex: &'a Lexicon, shared: Option<&'a Cache>) -> Model<'a> {
         Model {
             lex,
             ngrams: lex.ngrams(),
@@ -94,7 +96,7 @@ impl<'a> Model<'a> {
     /// log10 P(w) of a word the corpus lacks: wordfreq, else the compound's last part.
     fn unigram_unseen(&self, w: &str) -> f64 {
         match self.shared {
-            Some(shared) => Cache::get(shared, w, || self.estimate(w)),
+            Some(shared) => Cache::get(&shared.unigrams, w, || self.estimate(w)),
             None => self.estimate(w),
         }
     }
@@ -105,8 +107,12 @@ impl<'a> Model<'a> {
             // wordfreq's zipf is log10 per billion words; the corpus misses rarer words.
             return (z as f64 - 9.0).max(FLOOR.log10());
         }
-        if let Some(c) = self.lex.compound(w) {
-            if let Some(last) = c.parts.last() {
+        let parts = match self.shared {
+            Some(shared) => Cache::get(&shared.compounds, w, || super::lexical::parts(self.lex, w)),
+            None => super::lexical::parts(self.lex, w),
+        };
+        if let Some(parts) = parts {
+            if let Some(last) = parts.last() {
                 let z = self.lex.zipf(last) as f64;
                 let base = if z > 0.0 { z - 9.0 } else { FLOOR.log10() };
                 return (base - 1.5).max(FLOOR.log10());

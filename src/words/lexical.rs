@@ -81,7 +81,7 @@ impl<'a, 't> Lexical<'a, 't> {
 /// A compound's parts ([`crate::lexicon::Compound::parts`]), if the token is one.
 pub(crate) type Parts = Option<Arc<[String]>>;
 
-fn parts(lex: &Lexicon, w: &str) -> Parts {
+pub(crate) fn parts(lex: &Lexicon, w: &str) -> Parts {
     lex.compound(w).map(|c| c.parts.into())
 }
 

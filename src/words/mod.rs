@@ -992,7 +992,7 @@ pub fn edits(
     let spellings = text.len() / 20;
     let judge = Lexical::new(lexicon, cache, spellings);
     let units = units(&judge, text, &toks);
-    let model = Model::new(lexicon, Some(&cache.unigrams));
+    let model = Model::new(lexicon, Some(cache));
 
     // The document's damage rate sets the price of every non-identity reading.
     let judged = units
