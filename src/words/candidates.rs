@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::channel::{is_mark, CHANNEL, GENERIC, MARK_COST};
+use super::channel::{is_mark, Ocr, CHANNEL, GENERIC, MARK_COST};
 use crate::lexicon::compound::split_roles;
 use crate::lexicon::skeleton::fold_char;
 use crate::lexicon::trie::{Node, Trie};
@@ -363,22 +363,56 @@ impl<'a> Walk<'a> {
         self.start = start;
         self.whole = whole;
         self.skeletons.clear();
+        let mut steps = Steps {
+            trie: self.trie,
+            readings: &self.readings,
+            inserts: self.inserts,
+            len: self.obs.len(),
+            start,
+            whole,
+            part: self.part,
+            slack: self.search.slack,
+            limit: self.limit,
+            price: self.price,
+            path: &mut self.path,
+            skeletons: &mut self.skeletons,
+            out,
+        };
         let limits = (self.search.generic_edits, 1);
-        self.step(Trie::ROOT, 0, start, 0.0, limits, out);
+        steps.step(Trie::ROOT, 0, start, 0.0, limits);
+        self.limit = steps.limit;
     }
 
+    /// The skeleton of `hit`, one of the last run's.
+    fn skeleton(&self, hit: &Hit) -> &str {
+        &self.skeletons[hit.skeleton.clone()]
+    }
+}
+
+/// One run of a [`Walk`]: what the steps read (the token's readings, the trie) apart from
+/// what they write (the path, the hits, the limit), so that a step reads a position's
+/// readings in place while it walks on.
+struct Steps<'w, 'a> {
+    trie: Trie<'a>,
+    readings: &'w [Readings],
+    inserts: &'static [(Seg, f32)],
+    len: usize,
+    start: usize,
+    whole: bool,
+    part: Option<(u64, usize)>,
+    slack: f32,
+    limit: f32,
+    price: Option<&'a Price<'a>>,
+    path: &'w mut Vec<u8>,
+    skeletons: &'w mut String,
+    out: &'w mut Vec<Hit>,
+}
+
+impl Steps<'_, '_> {
     /// The walk at `node` (map output `acc`), `i` characters of the token read, at `cost`,
     /// with `generic` arbitrary edits and `inserts` dropped letters still allowed.
-    fn step(
-        &mut self,
-        node: Node,
-        acc: u64,
-        i: usize,
-        cost: f32,
-        (generic, inserts): (u8, u8),
-        out: &mut Vec<Hit>,
-    ) {
-        let len = self.obs.len();
+    fn step(&mut self, node: Node, acc: u64, i: usize, cost: f32, (generic, inserts): (u8, u8)) {
+        let len = self.len;
         if i > self.start && (!self.whole || i == len) {
             if let Some(f) = self.trie.final_output(node) {
                 // The map value locates the skeleton's forms: it identifies the skeleton.
@@ -387,17 +421,17 @@ impl<'a> Walk<'a> {
                     .part
                     .is_none_or(|(roles, least)| v & roles != 0 && i - self.start >= least)
                 {
-                    self.hit(v, i, cost, out);
+                    self.hit(v, i, cost);
                 }
             }
         }
         if i < len {
-            let readings = Rc::clone(&self.readings[i]);
-            for &(n, seg, c) in readings.iter() {
+            let readings = self.readings;
+            for &(n, seg, c) in readings[i].iter() {
                 if cost + c > self.limit {
                     break;
                 }
-                self.follow_on((node, acc), &seg, i + n, cost + c, (generic, inserts), out);
+                self.follow_on((node, acc), &seg, i + n, cost + c, (generic, inserts));
             }
             // A letter OCR dropped altogether ("fr" for "för").
             if inserts > 0 {
@@ -407,7 +441,7 @@ impl<'a> Walk<'a> {
                         break;
                     }
                     let limits = (generic, inserts - 1);
-                    self.follow_on((node, acc), &seg, i, cost + c, limits, out);
+                    self.follow_on((node, acc), &seg, i, cost + c, limits);
                 }
             }
         }
@@ -418,7 +452,7 @@ impl<'a> Walk<'a> {
         let limits = (generic - 1, inserts);
         // deletion of an OCR character
         if i < len {
-            self.step(node, acc, i + 1, g, limits, out);
+            self.step(node, acc, i + 1, g, limits);
         }
         // insertion or substitution of an ASCII letter of the skeleton alphabet
         for (inp, n, t_out) in self.trie.children(node) {
@@ -428,28 +462,27 @@ impl<'a> Walk<'a> {
             let o = acc.wrapping_add(t_out);
             self.path.push(inp);
             if i > self.start {
-                self.step(n, o, i, g, limits, out);
+                self.step(n, o, i, g, limits);
             }
             if i < len {
-                self.step(n, o, i + 1, g, limits, out);
+                self.step(n, o, i + 1, g, limits);
             }
             self.path.pop();
         }
     }
 
     /// Records the skeleton the walk is at (map value `v`), read up to token position `i`.
-    fn hit(&mut self, v: u64, i: usize, cost: f32, out: &mut Vec<Hit>) {
-        match out.iter_mut().find(|o| o.end == i && o.value == v) {
+    fn hit(&mut self, v: u64, i: usize, cost: f32) {
+        match self.out.iter_mut().find(|o| o.end == i && o.value == v) {
             Some(o) => o.cost = o.cost.min(cost),
             None => {
-                let skeleton =
-                    std::str::from_utf8(&self.path).expect("a skeleton map key is UTF-8");
+                let skeleton = std::str::from_utf8(self.path).expect("a skeleton map key is UTF-8");
                 if let Some(c) = self.price.and_then(|price| price(v, skeleton)) {
-                    self.limit = self.limit.min(c + self.search.slack);
+                    self.limit = self.limit.min(c + self.slack);
                 }
                 let at = self.skeletons.len();
                 self.skeletons.push_str(skeleton);
-                out.push(Hit {
+                self.out.push(Hit {
                     end: i,
                     cost,
                     value: v,
@@ -457,11 +490,6 @@ impl<'a> Walk<'a> {
                 });
             }
         }
-    }
-
-    /// The skeleton of `hit`, one of the last run's.
-    fn skeleton(&self, hit: &Hit) -> &str {
-        &self.skeletons[hit.skeleton.clone()]
     }
 
     /// Follows `seg` from `node` and goes on walking from token position `i` at `cost` (which
@@ -474,7 +502,6 @@ impl<'a> Walk<'a> {
         i: usize,
         cost: f32,
         limits: (u8, u8),
-        out: &mut Vec<Hit>,
     ) {
         if let Some((n, o)) = self.trie.follow(node, acc, seg.bytes()) {
             let at = self.path.len();
@@ -482,7 +509,7 @@ impl<'a> Walk<'a> {
             for &b in seg.bytes() {
                 self.path.push(b);
             }
-            self.step(n, o, i, cost, limits, out);
+            self.step(n, o, i, cost, limits);
             self.path.truncate(at);
         }
     }
@@ -494,6 +521,8 @@ impl<'a> Walk<'a> {
 /// finite slack, only those within the slack of the cheapest.
 pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Candidate> {
     let lower = lower_case(token);
+    // (Read for the alignment only when a form is priced: most lookalike walks find none.)
+    let read: std::cell::OnceCell<Ocr> = std::cell::OnceCell::new();
     let caps = |s: &str| s.chars().filter(|c| c.is_uppercase()).count() >= 2;
     let token_caps = caps(token);
     // The forms of a skeleton that are candidates: words to be suggested, not the token in
@@ -523,7 +552,8 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
             if same {
                 return;
             }
-            let cost = CHANNEL.cost_within(token, form, search.budget);
+            let read = read.get_or_init(|| Ocr::new(token));
+            let cost = CHANNEL.cost_of(read, form, search.budget);
             if cost <= search.budget {
                 f(form, cost);
             }
@@ -781,6 +811,7 @@ pub(crate) fn part_alternatives(
     let mut out = Vec::new();
     let last = parts.len() - 1;
     let mut at = 0;
+    let read = Ocr::new(token);
     for (k, part) in parts.iter().enumerate() {
         let obs = &token[at..at + part.len()];
         let mut walk = Walk::new(lex, obs, search);
@@ -806,7 +837,7 @@ pub(crate) fn part_alternatives(
                     return;
                 }
                 // Only a reading within the budget is kept: the search need not look beyond.
-                let cost = CHANNEL.cost_within(token, &word, search.budget);
+                let cost = CHANNEL.cost_of(&read, &word, search.budget);
                 if cost <= search.budget {
                     out.push((
                         Candidate {

@@ -169,18 +169,42 @@ impl Channel {
     /// [`Channel::cost`], or infinity when it exceeds `budget`: alignments dearer than the
     /// budget are not followed, which prunes most of the table far from the diagonal.
     pub fn cost_within(&self, ocr: &str, truth: &str, budget: f32) -> f32 {
-        let mut o = [' '; MAX_WORD];
-        let mut ol = [' '; MAX_WORD];
+        self.cost_of(&Ocr::new(ocr), truth, budget)
+    }
+
+    /// [`Channel::cost_within`] of a token read once for many forms (a candidate search
+    /// prices every form it reaches against one token).
+    pub fn cost_of(&self, ocr: &Ocr, truth: &str, budget: f32) -> f32 {
+        if ocr.too_long {
+            return f32::INFINITY;
+        }
         let mut t = [' '; MAX_WORD];
-        let (mut m, mut n) = (0, 0);
-        for c in ocr.chars() {
-            if m == MAX_WORD {
+        let mut n = 0;
+        for c in truth.chars() {
+            // (Most letters lower to one letter, and most are ASCII.)
+            let lower = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.len()) {
+                    (Some(x), 0) => x,
+                    _ => return self.cost_lowered(ocr, truth, budget),
+                }
+            };
+            if n == MAX_WORD {
                 return f32::INFINITY;
             }
-            o[m] = c;
-            ol[m] = c.to_lowercase().next().unwrap_or(c);
-            m += 1;
+            t[n] = lower;
+            n += 1;
         }
+        self.cost_from(ocr, &t, n, budget)
+    }
+
+    /// [`Channel::cost_of`] of a truth with a letter that lowers to several ("İ").
+    #[cold]
+    fn cost_lowered(&self, ocr: &Ocr, truth: &str, budget: f32) -> f32 {
+        let mut t = [' '; MAX_WORD];
+        let mut n = 0;
         for c in truth.chars().flat_map(char::to_lowercase) {
             if n == MAX_WORD {
                 return f32::INFINITY;
@@ -188,6 +212,12 @@ impl Channel {
             t[n] = c;
             n += 1;
         }
+        self.cost_from(ocr, &t, n, budget)
+    }
+
+    /// The cost of reading the `n` lower-case truth characters `t` as `ocr`.
+    fn cost_from(&self, ocr: &Ocr, t: &[char; MAX_WORD], n: usize, budget: f32) -> f32 {
+        let (o, ol, m) = (&ocr.o, &ocr.ol, ocr.m);
         // A word of the token's length is usually read letter for letter: that alignment's
         // cost bounds the cheapest one, and the search need not look beyond it.
         let limit = if m == n {
@@ -198,7 +228,7 @@ impl Channel {
         };
         // (The table is the thread's, reused: the alignment runs for every form a candidate
         // search prices, and an allocation a call cost more than a short word's alignment.)
-        TABLE_SCRATCH.with_borrow_mut(|table| self.align(&o, &ol, &t, m, n, limit, budget, table))
+        TABLE_SCRATCH.with_borrow_mut(|table| self.align(o, ol, t, m, n, limit, budget, table))
     }
 
     /// The alignment of [`Channel::cost_within`]: OCR characters `o` (lower case `ol`) of
@@ -333,6 +363,36 @@ thread_local! {
 
 /// Longest word the channel scores (longer ones cost infinity: no OCR word is that long).
 const MAX_WORD: usize = 48;
+
+/// An OCR token as the alignment reads it: its characters and their lower case.
+pub(crate) struct Ocr {
+    o: [char; MAX_WORD],
+    ol: [char; MAX_WORD],
+    m: usize,
+    /// Longer than [`MAX_WORD`]: no alignment is made.
+    too_long: bool,
+}
+
+impl Ocr {
+    pub fn new(ocr: &str) -> Ocr {
+        let mut read = Ocr {
+            o: [' '; MAX_WORD],
+            ol: [' '; MAX_WORD],
+            m: 0,
+            too_long: false,
+        };
+        for c in ocr.chars() {
+            if read.m == MAX_WORD {
+                read.too_long = true;
+                break;
+            }
+            read.o[read.m] = c;
+            read.ol[read.m] = c.to_lowercase().next().unwrap_or(c);
+            read.m += 1;
+        }
+        read
+    }
+}
 
 /// One table row: truth segment -> OCR segment, at a cost. (An OCR segment of three
 /// characters holds a mark: "é’l" for "å", "’ai" for "ä".)
