@@ -24,6 +24,7 @@ pub(crate) mod channel;
 pub(crate) mod context;
 mod explain;
 mod lexical;
+mod strings;
 mod vocab;
 
 use std::borrow::Cow;
@@ -40,6 +41,7 @@ use crate::{Edit, EditKind, Lexicon, Options, Span};
 use candidates::Search;
 use context::{Key, Model, Place};
 use lexical::Lexical;
+use strings::StrMap;
 use vocab::{Ix, Vocab};
 
 /// What is known of tokens already seen, shared by every document a cleaner cleans (it
@@ -58,7 +60,7 @@ pub struct Cache {
     pub(crate) unigrams: Memo<f64>,
 }
 
-pub(crate) type Memo<T> = Mutex<FxHashMap<String, T>>;
+pub(crate) type Memo<T> = Mutex<StrMap<T>>;
 
 /// A rejected token's candidates.
 type Candidates = Arc<Vec<Candidate>>;
@@ -111,7 +113,7 @@ impl Cache {
         if m.len() >= Self::LIMIT {
             m.clear();
         }
-        m.insert(token.to_string(), v);
+        m.insert(token, v);
     }
 
     fn unknown(&self, token: &str, make: impl FnOnce() -> Vec<Candidate>) -> Arc<Vec<Candidate>> {

@@ -4,12 +4,9 @@
 //! either: only the neighbours of a word in question, and pairs only on a damaged page).
 
 use std::cell::{OnceCell, RefCell};
-use std::hash::BuildHasher;
-
-use hashbrown::HashTable;
-use rustc_hash::FxBuildHasher;
 
 use super::context::{Key, Model};
+use super::strings::Strings;
 use crate::lexicon::is_lower_case;
 use crate::lexicon::skeleton::skeleton_into;
 
@@ -25,45 +22,6 @@ pub(crate) struct Vocab {
     by_skeleton: RefCell<Strings>,
     /// Scratch space for a lower-cased word or a skeleton.
     buf: RefCell<String>,
-}
-
-/// Distinct strings, numbered in order of arrival: stored end to end (no allocation a
-/// string) and found through a table of their numbers by hash.
-#[derive(Default)]
-struct Strings {
-    text: String,
-    ends: Vec<usize>,
-    index: HashTable<u32>,
-}
-
-impl Strings {
-    fn with_capacity(n: usize) -> Strings {
-        Strings {
-            text: String::with_capacity(8 * n),
-            ends: Vec::with_capacity(n),
-            index: HashTable::with_capacity(n),
-        }
-    }
-
-    /// The number of `s`, and whether it is new.
-    fn intern(&mut self, s: &str) -> (u32, bool) {
-        let (text, ends) = (&self.text, &self.ends);
-        let hash = FxBuildHasher.hash_one(s);
-        if let Some(&i) = self.index.find(hash, |&i| word_of(text, ends, i) == s) {
-            return (i, false);
-        }
-        let i = self.ends.len() as u32;
-        self.text.push_str(s);
-        self.ends.push(self.text.len());
-        let (text, ends) = (&self.text, &self.ends);
-        self.index
-            .insert_unique(hash, i, |&j| FxBuildHasher.hash_one(word_of(text, ends, j)));
-        (i, true)
-    }
-
-    fn get(&self, i: u32) -> &str {
-        word_of(&self.text, &self.ends, i)
-    }
 }
 
 impl Vocab {
@@ -125,20 +83,13 @@ impl Vocab {
             buf.clear();
             skeleton_into(self.word(i), &mut buf);
             let mut skeletons = self.by_skeleton.borrow_mut();
-            if skeletons.ends.is_empty() {
+            if skeletons.is_empty() {
                 // Asked for one, the page's pairs are counted: room for every word's.
                 *skeletons = Strings::with_capacity(self.keys.len());
             }
             skeletons.intern(&buf).0
         })
     }
-}
-
-/// Word `i` of the words laid end to end in `text`, ending at `ends`.
-fn word_of<'t>(text: &'t str, ends: &[usize], i: Ix) -> &'t str {
-    let i = i as usize;
-    let start = if i == 0 { 0 } else { ends[i - 1] };
-    &text[start..ends[i]]
 }
 
 #[cfg(test)]
