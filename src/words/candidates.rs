@@ -558,7 +558,7 @@ pub(crate) fn whole_words(lex: &Lexicon, token: &str, search: Search) -> Vec<Can
             if same {
                 return;
             }
-            let read = read.get_or_init(|| Ocr::new(token));
+            let read = read.get_or_init(|| CHANNEL.read(token));
             let cost = CHANNEL.cost_of(read, form, search.budget);
             if cost <= search.budget {
                 f(form, cost);
@@ -817,7 +817,7 @@ pub(crate) fn part_alternatives(
     let mut out = Vec::new();
     let last = parts.len() - 1;
     let mut at = 0;
-    let read = Ocr::new(token);
+    let read = CHANNEL.read(token);
     for (k, part) in parts.iter().enumerate() {
         let obs = &token[at..at + part.len()];
         let mut walk = Walk::new(lex, obs, search);

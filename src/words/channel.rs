@@ -37,6 +37,12 @@ pub(crate) struct Channel {
     identity: Vec<f32>,
     /// Rules indexed by the code point of their first truth char (Latin range).
     rules: Vec<LetterRules>,
+    /// The cheapest rule, by its first OCR character, that does not read one letter as one
+    /// ("rn" for "m", "éi" for "ä"): see [`Channel::cost_from`].
+    uneven_by_ocr: FxHashMap<char, f32>,
+    /// The cheapest rule, by its first truth character (Latin range), that reads no OCR
+    /// character at all (a dropped letter).
+    drop_by_truth: Vec<f32>,
 }
 
 /// The rules of one truth character: those that read no OCR character (a dropped letter's)
@@ -126,11 +132,57 @@ impl Channel {
                 }
             }
         }
+        let mut uneven_by_ocr: FxHashMap<char, f32> = FxHashMap::default();
+        let mut drop_by_truth = vec![f32::INFINITY; RULE_RANGE];
+        for (t, letter) in rules.iter().enumerate() {
+            for r in &letter.all {
+                if r.o_len == 0 {
+                    drop_by_truth[t] = drop_by_truth[t].min(r.cost);
+                } else if r.t_len != 1 || r.o_len != 1 {
+                    let c = uneven_by_ocr.entry(r.o[0]).or_insert(f32::INFINITY);
+                    *c = c.min(r.cost);
+                }
+            }
+        }
         Channel {
             by_ocr,
             identity,
             rules,
+            uneven_by_ocr,
+            drop_by_truth,
         }
+    }
+
+    /// `ocr` read for alignments.
+    pub fn read(&self, ocr: &str) -> Ocr {
+        let mut read = Ocr {
+            o: [' '; MAX_WORD],
+            ol: [' '; MAX_WORD],
+            m: 0,
+            too_long: false,
+            uneven: GENERIC,
+        };
+        for c in ocr.chars() {
+            if read.m == MAX_WORD {
+                read.too_long = true;
+                break;
+            }
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            read.o[read.m] = c;
+            read.ol[read.m] = lower;
+            read.m += 1;
+            let mut least = read.uneven;
+            if is_mark(c) {
+                least = least.min(MARK_COST);
+            }
+            for x in [c, lower] {
+                if let Some(&u) = self.uneven_by_ocr.get(&x) {
+                    least = least.min(u);
+                }
+            }
+            read.uneven = least;
+        }
+        read
     }
 
     /// Cost of reading truth char `t` (lower case) right.
@@ -169,7 +221,7 @@ impl Channel {
     /// [`Channel::cost`], or infinity when it exceeds `budget`: alignments dearer than the
     /// budget are not followed, which prunes most of the table far from the diagonal.
     pub fn cost_within(&self, ocr: &str, truth: &str, budget: f32) -> f32 {
-        self.cost_of(&Ocr::new(ocr), truth, budget)
+        self.cost_of(&self.read(ocr), truth, budget)
     }
 
     /// [`Channel::cost_within`] of a token read once for many forms (a candidate search
@@ -222,6 +274,23 @@ impl Channel {
         // cost bounds the cheapest one, and the search need not look beyond it.
         let limit = if m == n {
             let aligned: f32 = (0..n).map(|i| self.letter_cost(t[i], o[i], ol[i])).sum();
+            // Any other alignment takes a step that is not one letter for one (a rule such
+            // as "rn" for "m", a dropped letter, a mark dropped, an arbitrary edit), and
+            // costs at least that step: where none of those that could apply here is
+            // cheaper than reading letter for letter, that reading is the cheapest, and no
+            // table is needed (most candidate forms differ from the token by a few
+            // diacritics, each far cheaper than any such step).
+            let dropped = t[..n]
+                .iter()
+                .filter_map(|&c| self.drop_by_truth.get(c as usize))
+                .fold(f32::INFINITY, |a, &b| a.min(b));
+            if aligned <= ocr.uneven.min(dropped) {
+                return if aligned <= budget {
+                    aligned
+                } else {
+                    f32::INFINITY
+                };
+            }
             budget.min(aligned + 1e-4)
         } else {
             budget
@@ -364,34 +433,17 @@ thread_local! {
 /// Longest word the channel scores (longer ones cost infinity: no OCR word is that long).
 const MAX_WORD: usize = 48;
 
-/// An OCR token as the alignment reads it: its characters and their lower case.
+/// An OCR token as the alignment reads it ([`Channel::read`]): its characters and their
+/// lower case.
 pub(crate) struct Ocr {
     o: [char; MAX_WORD],
     ol: [char; MAX_WORD],
     m: usize,
     /// Longer than [`MAX_WORD`]: no alignment is made.
     too_long: bool,
-}
-
-impl Ocr {
-    pub fn new(ocr: &str) -> Ocr {
-        let mut read = Ocr {
-            o: [' '; MAX_WORD],
-            ol: [' '; MAX_WORD],
-            m: 0,
-            too_long: false,
-        };
-        for c in ocr.chars() {
-            if read.m == MAX_WORD {
-                read.too_long = true;
-                break;
-            }
-            read.o[read.m] = c;
-            read.ol[read.m] = c.to_lowercase().next().unwrap_or(c);
-            read.m += 1;
-        }
-        read
-    }
+    /// The cheapest step reading its characters other than one letter for one: a rule
+    /// beginning with one of them, a mark dropped, an arbitrary edit.
+    uneven: f32,
 }
 
 /// One table row: truth segment -> OCR segment, at a cost. (An OCR segment of three
