@@ -43,6 +43,8 @@ pub(crate) struct Channel {
     /// The cheapest rule, by its first truth character (Latin range), that reads no OCR
     /// character at all (a dropped letter).
     drop_by_truth: Vec<f32>,
+    /// Every character of an OCR segment the table reads as something else.
+    misread: rustc_hash::FxHashSet<char>,
 }
 
 /// The rules of one truth character: those that read no OCR character (a dropped letter's)
@@ -144,12 +146,14 @@ impl Channel {
                 }
             }
         }
+        let misread = by_ocr.keys().flat_map(|o| o.chars()).collect();
         Channel {
             by_ocr,
             identity,
             rules,
             uneven_by_ocr,
             drop_by_truth,
+            misread,
         }
     }
 
@@ -183,6 +187,12 @@ impl Channel {
             read.uneven = least;
         }
         read
+    }
+
+    /// Does OCR character `c` only ever stand for itself (no segment of the table holds it)?
+    /// A token whose capital is such a character reads as the token in lower case does.
+    pub fn reads_as_itself(&self, c: char) -> bool {
+        !self.misread.contains(&c)
     }
 
     /// Cost of reading truth char `t` (lower case) right.

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use super::channel::CHANNEL;
 use super::{Cache, Memo};
 use crate::lexicon::Entry;
 use crate::Lexicon;
@@ -49,13 +50,21 @@ impl<'a, 't> Lexical<'a, 't> {
         self.entry(w).is_some_and(Entry::is_word)
     }
 
-    /// Is `w` a lone word ([`Entry::is_lone`]): lower case, and so its own only case variant?
-    /// Not with user words: the flags speak of the built-in lexicon alone, and a user's
-    /// entry may make another form a look-alike.
+    /// Is `w` a lone word ([`Entry::is_lone`]): in lower case, or capitalised with a capital
+    /// the OCR channel never reads as anything else ("Kommunstyrelsen", not "Sida": "S" is
+    /// read for "5"), so that its look-alikes are those of the lower-case word, which the
+    /// flag speaks of? (A capitalised word the list has in its own right, a name, has its
+    /// own entry, never flagged.) Not with user words: the flags speak of the built-in
+    /// lexicon alone, and a user's entry may make another form a look-alike.
     pub fn is_lone(&self, w: &'t str) -> bool {
-        !self.lex.has_user_words()
-            && !w.chars().any(char::is_uppercase)
-            && self.entry(w).is_some_and(Entry::is_lone)
+        let mut chars = w.chars();
+        let plain = match chars.next() {
+            Some(c) if c.is_uppercase() => {
+                CHANNEL.reads_as_itself(c) && !chars.any(char::is_uppercase)
+            }
+            _ => !chars.any(char::is_uppercase),
+        };
+        !self.lex.has_user_words() && plain && self.entry(w).is_some_and(Entry::is_lone)
     }
 
     /// [`Lexicon::is_word`] of a string not in the document (a joined word), remembered

@@ -1793,6 +1793,22 @@ mod tests {
             if alone != entry.is_lone() {
                 wrong.push(form.to_string());
             }
+            // Capitalised with a capital the channel reads as itself only, a lone word has no
+            // look-alike either (the word stage takes it as lone: `Lexical::is_lone`).
+            let mut first = form.chars();
+            let capital: Option<String> = first.next().and_then(|c| {
+                let mut upper = c.to_uppercase();
+                let u = upper.next()?;
+                (upper.next().is_none() && channel::CHANNEL.reads_as_itself(u))
+                    .then(|| format!("{u}{}", first.as_str()))
+            });
+            if let Some(capital) = capital.filter(|_| alone) {
+                if lex.lookup(&capital).is_some_and(|e| e.is_lone())
+                    && !candidates::whole_words(&lex, &capital, search).is_empty()
+                {
+                    wrong.push(capital);
+                }
+            }
         }
         if regenerate {
             use std::io::Write;
