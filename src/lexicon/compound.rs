@@ -79,13 +79,49 @@ pub(crate) fn split_roles(
     capital: Option<&str>,
     prefixes: impl Fn(&[u8], &mut dyn FnMut(usize, u64)),
 ) -> Option<Vec<(usize, usize)>> {
+    SCRATCH.with_borrow_mut(|scratch| split_in(scratch, word, capital, prefixes))
+}
+
+/// The working lists of [`split_roles`], kept for the thread's next analysis: the word
+/// stage analyses every token the list rejects, and five allocations an analysis were a
+/// tenth of its cost.
+#[derive(Default)]
+struct Scratch {
+    firsts: Vec<(usize, usize)>,
+    forms: Vec<(usize, u64)>,
+    forms_at: Vec<Option<(usize, usize)>>,
+    todo: Vec<usize>,
+    tail: Vec<Option<(usize, usize)>>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// [`split_roles`] with `scratch` for its lists.
+fn split_in(
+    scratch: &mut Scratch,
+    word: &str,
+    capital: Option<&str>,
+    prefixes: impl Fn(&[u8], &mut dyn FnMut(usize, u64)),
+) -> Option<Vec<(usize, usize)>> {
+    let Scratch {
+        firsts,
+        forms,
+        forms_at,
+        todo,
+        tail,
+    } = scratch;
+    firsts.clear();
+    forms.clear();
+    todo.clear();
     let b = word.as_bytes();
     let n = b.len();
     let ok = |v: u64, role: u64| v & role != 0 && v & roles::FORBIDDEN == 0;
     let long_enough = |a: usize, z: usize| word[a..z].chars().count() >= MIN_PART_CHARS;
     // The first parts, and where the rest may start after each (a triple letter at the seam
     // is written double: "fall" + "lucka" = "fallucka").
-    let mut firsts: Vec<(usize, usize)> = Vec::new(); // (first end, next start)
+    // (first end, next start)
     let mut first = |end: usize, v: u64| {
         if end >= n || !ok(v, roles::BEGIN) || !long_enough(0, end) {
             return;
@@ -111,9 +147,9 @@ pub(crate) fn split_roles(
     // The forms starting at every place a part can start (from the first parts on, through
     // middle parts), walked once each; only those places are ever needed.
     // (All places' forms in one list: `forms_at[i]` is the range of place i's.)
-    let mut forms: Vec<(usize, u64)> = Vec::new();
-    let mut forms_at: Vec<Option<(usize, usize)>> = vec![None; n + 1];
-    let mut todo: Vec<usize> = firsts.iter().map(|&(_, start)| start).collect();
+    forms_at.clear();
+    forms_at.resize(n + 1, None);
+    todo.extend(firsts.iter().map(|&(_, start)| start));
     while let Some(i) = todo.pop() {
         if i == 0 || i >= n || forms_at[i].is_some() || !word.is_char_boundary(i) {
             continue;
@@ -132,7 +168,8 @@ pub(crate) fn split_roles(
     }
     // tail[i]: fewest parts splitting word[i..] into MIDDLE* END, as the first part's end
     // (on ties the longer part).
-    let mut tail: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    tail.clear();
+    tail.resize(n + 1, None);
     for i in (1..n).rev() {
         let Some((from, to)) = forms_at[i] else {
             continue;
@@ -155,7 +192,7 @@ pub(crate) fn split_roles(
         tail[i] = best;
     }
     let mut best: Option<(usize, usize, usize)> = None; // (first end, next start, parts)
-    for (end, start) in firsts {
+    for &(end, start) in firsts.iter() {
         if let Some((_, k)) = tail[start] {
             if best.is_none_or(|(_, _, bk)| k < bk) {
                 best = Some((end, start, k + 1));
