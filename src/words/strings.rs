@@ -12,7 +12,7 @@ use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 /// Distinct strings, numbered in order of arrival.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub(crate) struct Strings {
     text: String,
     ends: Vec<usize>,
@@ -27,11 +27,6 @@ impl Strings {
             ends: Vec::with_capacity(n),
             index: HashTable::with_capacity(n),
         }
-    }
-
-    /// The number of `s`, if it is there.
-    pub fn find(&self, s: &str) -> Option<u32> {
-        self.find_hashed(FxBuildHasher.hash_one(s), s)
     }
 
     fn find_hashed(&self, hash: u64, s: &str) -> Option<u32> {
@@ -61,21 +56,9 @@ impl Strings {
         word_of(&self.text, &self.ends, i)
     }
 
-    /// How many strings there are.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
     /// Are there none?
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
-    }
-
-    /// Forgets every string, keeping the room.
-    pub fn clear(&mut self) {
-        self.text.clear();
-        self.ends.clear();
-        self.index.clear();
     }
 }
 
@@ -86,18 +69,21 @@ fn word_of<'t>(text: &'t str, ends: &[usize], i: u32) -> &'t str {
     &text[start..ends[i]]
 }
 
-/// A map from strings to values, its keys stored end to end.
+/// A map from strings to values, its keys stored end to end: each entry of its table holds
+/// where its key lies in the buffer and its value, so that a lookup reads the table and the
+/// key's bytes, as a map of `String` keys does (a cleaner's cache grows to tens of thousands
+/// of tokens in a batch, and each further read of a large table waits on memory).
 #[derive(Clone)]
 pub(crate) struct StrMap<T> {
-    keys: Strings,
-    values: Vec<T>,
+    text: String,
+    table: HashTable<(u32, u32, T)>,
 }
 
 impl<T> Default for StrMap<T> {
     fn default() -> Self {
         StrMap {
-            keys: Strings::default(),
-            values: Vec::new(),
+            text: String::new(),
+            table: HashTable::new(),
         }
     }
 }
@@ -109,29 +95,48 @@ impl<T> std::fmt::Debug for StrMap<T> {
     }
 }
 
+/// The key of an entry, `len` bytes at `start` of `text`.
+fn key_at(text: &str, start: u32, len: u32) -> &str {
+    &text[start as usize..(start + len) as usize]
+}
+
 impl<T> StrMap<T> {
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&T> {
-        self.keys.find(key).map(|i| &self.values[i as usize])
+        let text = &self.text;
+        self.table
+            .find(FxBuildHasher.hash_one(key), |e| {
+                key_at(text, e.0, e.1) == key
+            })
+            .map(|e| &e.2)
     }
 
     /// Sets the value of `key`.
     pub fn insert(&mut self, key: &str, value: T) {
-        match self.keys.intern(key) {
-            (i, false) => self.values[i as usize] = value,
-            (_, true) => self.values.push(value),
+        let hash = FxBuildHasher.hash_one(key);
+        let text = &self.text;
+        if let Some(e) = self.table.find_mut(hash, |e| key_at(text, e.0, e.1) == key) {
+            e.2 = value;
+            return;
         }
+        let start = self.text.len() as u32;
+        self.text.push_str(key);
+        let text = &self.text;
+        self.table
+            .insert_unique(hash, (start, key.len() as u32, value), |e| {
+                FxBuildHasher.hash_one(key_at(text, e.0, e.1))
+            });
     }
 
     /// How many keys there are.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.table.len()
     }
 
     /// Forgets every key.
     pub fn clear(&mut self) {
-        self.keys.clear();
-        self.values.clear();
+        self.text.clear();
+        self.table.clear();
     }
 }
 
