@@ -11,9 +11,10 @@
 //! # Performance considerations
 //! A known word costs one or two map lookups, and a walk for its OCR look-alikes the first
 //! time it is seen, unless the lexicon marks it as having none (most frequent words: see
-//! `dictionaries/sv-lone.txt.gz`, checked against the walk by a test). A rejected token
-//! costs a cost-bounded walk of the skeleton trie (about 20,000 instructions with its
-//! pricing), and a compound repair one walk per reachable part boundary (about 120,000 for
+//! `dictionaries/sv-lone.txt.gz`, checked against the walk by a test; a capitalised word
+//! too, where the channel never reads its capital as anything else). A rejected token
+//! costs a cost-bounded walk of the skeleton trie (about 15,000 instructions with its
+//! pricing), and a compound repair one walk per reachable part boundary (about 60,000 for
 //! the search). The cleaner's [`Cache`] keeps every token's candidates
 //! and lexicon answers for the next document; the context words of a document are interned
 //! once (module `vocab`), and what the candidates at one place share is looked up once
