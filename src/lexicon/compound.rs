@@ -87,6 +87,7 @@ pub(crate) fn split_roles(
 /// tenth of its cost.
 #[derive(Default)]
 struct Scratch {
+    /// The first parts: (first part's end, where the next part starts).
     firsts: Vec<(usize, usize)>,
     forms: Vec<(usize, u64)>,
     forms_at: Vec<Option<(usize, usize)>>,
@@ -121,7 +122,6 @@ fn split_in(
     let long_enough = |a: usize, z: usize| word[a..z].chars().count() >= MIN_PART_CHARS;
     // The first parts, and where the rest may start after each (a triple letter at the seam
     // is written double: "fall" + "lucka" = "fallucka").
-    // (first end, next start)
     let mut first = |end: usize, v: u64| {
         if end >= n || !ok(v, roles::BEGIN) || !long_enough(0, end) {
             return;

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::skeleton::fold_char;
 
@@ -44,7 +44,7 @@ pub(crate) struct Channel {
     /// character at all (a dropped letter).
     drop_by_truth: Vec<f32>,
     /// Every character of an OCR segment the table reads as something else.
-    misread: rustc_hash::FxHashSet<char>,
+    misread: FxHashSet<char>,
 }
 
 /// The rules of one truth character: those that read no OCR character (a dropped letter's)
