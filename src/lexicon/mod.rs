@@ -165,9 +165,25 @@ impl Default for Lexicon {
 
 /// Does `token` lower to itself, as `str::to_lowercase` lowers it?
 pub(crate) fn is_lower_case(token: &str) -> bool {
-    if token.is_ascii() {
-        return !token.bytes().any(|b| b.is_ascii_uppercase());
+    // By bytes while they are ASCII or Latin-1 (U+0080-U+00BF, and U+00DF-U+00FF: "å",
+    // "ä", "ö", "é", each its own lower case), which is nearly every Swedish word: the
+    // characters' lowering is asked for only from the first other character on.
+    let b = token.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match (x, b.get(i + 1)) {
+            (..0x80, _) if x.is_ascii_uppercase() => return false,
+            (..0x80, _) => i += 1,
+            (0xc2, Some(_)) => i += 2,
+            (0xc3, Some(&y)) if y >= 0x9f => i += 2,
+            _ => return lower_from(&token[i..]),
+        }
     }
+    true
+}
+
+/// [`is_lower_case`] of a token's rest from its first character beyond the fast path.
+fn lower_from(token: &str) -> bool {
     token.chars().all(|c| match c {
         'a'..='z' | 'å' | 'ä' | 'ö' | 'é' => true,
         _ if c.is_ascii() => !c.is_ascii_uppercase(),
