@@ -38,8 +38,10 @@ pub(crate) struct Channel {
     /// Rules indexed by the code point of their first truth char (Latin range).
     rules: Vec<LetterRules>,
     /// The cheapest rule, by its first OCR character, that does not read one letter as one
-    /// ("rn" for "m", "éi" for "ä"): see [`Channel::cost_from`].
-    uneven_by_ocr: FxHashMap<char, f32>,
+    /// ("rn" for "m", "éi" for "ä"): see [`Channel::cost_from`]. By code point in the
+    /// Latin range (infinity: none), beyond it in the map.
+    uneven_by_ocr: Vec<f32>,
+    uneven_beyond: FxHashMap<char, f32>,
     /// The cheapest rule, by its first truth character (Latin range), that reads no OCR
     /// character at all (a dropped letter).
     drop_by_truth: Vec<f32>,
@@ -134,14 +136,18 @@ impl Channel {
                 }
             }
         }
-        let mut uneven_by_ocr: FxHashMap<char, f32> = FxHashMap::default();
+        let mut uneven_by_ocr = vec![f32::INFINITY; RULE_RANGE];
+        let mut uneven_beyond: FxHashMap<char, f32> = FxHashMap::default();
         let mut drop_by_truth = vec![f32::INFINITY; RULE_RANGE];
         for (t, letter) in rules.iter().enumerate() {
             for r in &letter.all {
                 if r.o_len == 0 {
                     drop_by_truth[t] = drop_by_truth[t].min(r.cost);
                 } else if r.t_len != 1 || r.o_len != 1 {
-                    let c = uneven_by_ocr.entry(r.o[0]).or_insert(f32::INFINITY);
+                    let c = match uneven_by_ocr.get_mut(r.o[0] as usize) {
+                        Some(c) => c,
+                        None => uneven_beyond.entry(r.o[0]).or_insert(f32::INFINITY),
+                    };
                     *c = c.min(r.cost);
                 }
             }
@@ -152,6 +158,7 @@ impl Channel {
             identity,
             rules,
             uneven_by_ocr,
+            uneven_beyond,
             drop_by_truth,
             misread,
         }
@@ -171,7 +178,10 @@ impl Channel {
                 read.too_long = true;
                 break;
             }
-            let lower = c.to_lowercase().next().unwrap_or(c);
+            let lower = match c.is_ascii() {
+                true => c.to_ascii_lowercase(),
+                false => c.to_lowercase().next().unwrap_or(c),
+            };
             read.o[read.m] = c;
             read.ol[read.m] = lower;
             read.m += 1;
@@ -180,13 +190,20 @@ impl Channel {
                 least = least.min(MARK_COST);
             }
             for x in [c, lower] {
-                if let Some(&u) = self.uneven_by_ocr.get(&x) {
-                    least = least.min(u);
-                }
+                least = least.min(self.uneven(x));
             }
             read.uneven = least;
         }
         read
+    }
+
+    /// The cheapest rule that does not read one letter as one, of those whose first OCR
+    /// character is `c` (infinity: none).
+    fn uneven(&self, c: char) -> f32 {
+        match self.uneven_by_ocr.get(c as usize) {
+            Some(&u) => u,
+            None => self.uneven_beyond.get(&c).copied().unwrap_or(f32::INFINITY),
+        }
     }
 
     /// Does OCR character `c` only ever stand for itself (no segment of the table holds it)?
