@@ -58,16 +58,31 @@ pub(crate) struct Model<'a> {
     /// words already (a rejected token is a context word too). (A document's words are
     /// keyed once each: the word stage interns them.)
     shared: Option<&'a Cache>,
+    /// The keys of "<s>" and "<none>", which most places without a left neighbour ask for.
+    markers: [Key; 2],
 }
 
 impl<'a> Model<'a> {
     pub fn new(lex: &'a Lexicon, shared: Option<&'a Cache>) -> Model<'a> {
-        Model {
+        let mut m = Model {
             lex,
             ngrams: lex.ngrams(),
             total: lex.corpus_tokens() as f64,
             shared,
-        }
+            markers: [Key::NOTHING; 2],
+        };
+        m.markers = [m.key("<s>"), m.key("<none>")];
+        m
+    }
+
+    /// The key of "<s>": a sentence or block starts.
+    pub fn sentence_start(&self) -> Key {
+        self.markers[0]
+    }
+
+    /// The key of "<none>": an unknown left neighbour.
+    pub fn unknown_before(&self) -> Key {
+        self.markers[1]
     }
 
     /// Does the corpus have the word `w` (a context key)?

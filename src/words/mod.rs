@@ -1538,8 +1538,8 @@ fn context<'m, 'a>(
     // "<s>" at a sentence start, "<none>" for an unknown left neighbour.
     let prev = match first.prev {
         Some(p) => vocab.key(model, keys[p]),
-        None if first.sentence_start => model.key("<s>"),
-        None => model.key("<none>"),
+        None if first.sentence_start => model.sentence_start(),
+        None => model.unknown_before(),
     };
     let pp = key(first.prev.and_then(|p| units[p].prev));
     let next = key(last.next);
