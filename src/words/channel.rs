@@ -178,9 +178,10 @@ impl Channel {
                 read.too_long = true;
                 break;
             }
-            let lower = match c.is_ascii() {
-                true => c.to_ascii_lowercase(),
-                false => c.to_lowercase().next().unwrap_or(c),
+            let lower = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
             };
             read.o[read.m] = c;
             read.ol[read.m] = lower;

@@ -58,12 +58,10 @@ impl<'a, 't> Lexical<'a, 't> {
     /// lexicon alone, and a user's entry may make another form a look-alike.
     pub fn is_lone(&self, w: &'t str) -> bool {
         let mut chars = w.chars();
-        let plain = match chars.next() {
-            Some(c) if c.is_uppercase() => {
-                CHANNEL.reads_as_itself(c) && !chars.any(char::is_uppercase)
-            }
-            _ => !chars.any(char::is_uppercase),
-        };
+        let first = chars
+            .next()
+            .is_none_or(|c| !c.is_uppercase() || CHANNEL.reads_as_itself(c));
+        let plain = first && !chars.any(char::is_uppercase);
         !self.lex.has_user_words() && plain && self.entry(w).is_some_and(Entry::is_lone)
     }
 
