@@ -111,14 +111,16 @@ pub(crate) fn word_like(a: &str, b: &str) -> bool {
         return false;
     }
     let allowed = (n / 4).max(1);
+    // The lengths first: most words are not near the other's length, and their difference
+    // is a lower bound of what the counts below find.
+    if a.chars().count().abs_diff(n) > allowed {
+        return false;
+    }
     // Each character one word has more of than the other costs an edit.
     let mut hist = [0i32; 64];
     a.chars().for_each(|c| hist[bucket(c)] += 1);
     b.chars().for_each(|c| hist[bucket(c)] -= 1);
-    let (more_a, more_b) = hist.iter().fold((0, 0), |(x, y), &h| {
-        (x + h.max(0) as usize, y + (-h).max(0) as usize)
-    });
-    if more_a.max(more_b) > allowed {
+    if surplus(&hist) > allowed {
         return false;
     }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -157,28 +159,17 @@ pub(crate) fn similar(a: &str, b: &str, min: f64) -> Option<f64> {
     score(&a, &b, allowed, min)
 }
 
-/// Counts of the characters of each prefix of `cs` (by [`bucket`]): `out[k]` counts
-/// `cs[..k]`, so that any window's counts are a difference of two.
-pub(crate) fn prefix_counts(cs: &[char]) -> Vec<[u16; 64]> {
-    let mut out = Vec::with_capacity(cs.len() + 1);
-    let mut h = [0u16; 64];
-    out.push(h);
-    for &c in cs {
-        h[bucket(c)] += 1;
-        out.push(h);
-    }
-    out
-}
-
 /// The counting bucket of a character: characters sharing one only weaken the bound.
 pub(crate) fn bucket(c: char) -> usize {
     c as usize & 63
 }
 
-/// [`similar`] of two character slices, given their counts' difference (`diff[k]`: a's
-/// count in bucket `k` minus b's).
-pub(crate) fn similar_counted(a: &[char], b: &[char], diff: &[i32; 64], min: f64) -> Option<f64> {
-    let allowed = reject(diff, a.len().max(b.len()), min)?;
+/// [`similar`] of two character slices, given their counts' [`surplus`].
+pub(crate) fn similar_counted(a: &[char], b: &[char], surplus: usize, min: f64) -> Option<f64> {
+    let allowed = allowed_edits(a.len().max(b.len()), min);
+    if surplus > allowed {
+        return None;
+    }
     score(a, b, allowed, min)
 }
 
@@ -192,18 +183,36 @@ fn similar_chars(a: &[char], b: &[char], min: f64) -> Option<f64> {
     for &c in b {
         hist[bucket(c)] -= 1;
     }
-    similar_counted(a, b, &hist, min)
+    similar_counted(a, b, surplus(&hist), min)
+}
+
+/// The characters one string has more of than the other has of them, the larger side
+/// (`hist`: the first string's counts by [`bucket`] minus the second's). Each costs an
+/// edit: a lower bound of the distance, and of the lengths' difference.
+pub(crate) fn surplus(hist: &[i32; 64]) -> usize {
+    let (more_a, more_b) = surplus_sides(hist);
+    more_a.max(more_b)
+}
+
+/// What each side of `hist` has more of: the first string's surplus, the second's.
+pub(crate) fn surplus_sides(hist: &[i32; 64]) -> (usize, usize) {
+    hist.iter().fold((0, 0), |(x, y), &h| {
+        (x + h.max(0) as usize, y + (-h).max(0) as usize)
+    })
+}
+
+/// The largest distance that can still reach similarity `min` between strings whose longer
+/// has `longest` characters (one more, for rounding).
+fn allowed_edits(longest: usize, min: f64) -> usize {
+    ((1.0 - min) * longest as f64).floor().max(0.0) as usize + 1
 }
 
 /// The largest distance that can still reach `min` (one more, for rounding), unless the
 /// characters' counts (`hist`: first string's minus second's) already need more edits.
 fn reject(hist: &[i32; 64], longest: usize, min: f64) -> Option<usize> {
-    let allowed = ((1.0 - min) * longest as f64).floor().max(0.0) as usize + 1;
-    let (more_a, more_b) = hist.iter().fold((0, 0), |(x, y), &h| {
-        (x + h.max(0) as usize, y + (-h).max(0) as usize)
-    });
+    let allowed = allowed_edits(longest, min);
     // (The counts' difference bounds the length difference too.)
-    (more_a.max(more_b) <= allowed).then_some(allowed)
+    (surplus(hist) <= allowed).then_some(allowed)
 }
 
 fn score(a: &[char], b: &[char], allowed: usize, min: f64) -> Option<f64> {
@@ -232,7 +241,7 @@ pub(crate) fn key_counts(key: &str) -> [u16; 27] {
 /// Can two keys with these letter counts (the longer `longest` letters) be [`similar`] at
 /// `min`? Each letter one has more of than the other costs an edit.
 pub(crate) fn counts_within(a: &[u16; 27], b: &[u16; 27], longest: usize, min: f64) -> bool {
-    let allowed = ((1.0 - min) * longest as f64).floor().max(0.0) as usize + 1;
+    let allowed = allowed_edits(longest, min);
     let (more_a, more_b) = a.iter().zip(b).fold((0, 0), |(x, y), (&p, &q)| {
         (
             x + p.saturating_sub(q) as usize,

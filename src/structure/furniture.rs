@@ -31,7 +31,8 @@
 use regex::Regex;
 
 use super::fold::{
-    counts_within, key_counts, line_key, prefix_counts, similar, similar_counted, word_like, words,
+    bucket, counts_within, key_counts, line_key, similar, similar_counted, surplus_sides,
+    word_like, words,
 };
 use super::pages::Line;
 use crate::Lexicon;
@@ -130,7 +131,7 @@ pub(crate) struct Patterns {
     user: Vec<Regex>,
     phrases: Vec<Vec<String>>,
     phrase_runs: Vec<Vec<char>>,
-    /// The character counts of each phrase run (see `fold::prefix_counts`).
+    /// The character counts of each phrase run, by `fold::bucket`.
     phrase_counts: Vec<[u16; 64]>,
     address: Vec<String>,
     doc_types: Vec<String>,
@@ -177,7 +178,11 @@ impl Patterns {
             phrase_runs: runs.clone(),
             phrase_counts: runs
                 .iter()
-                .map(|r| *prefix_counts(r).last().expect("a prefix count per run"))
+                .map(|r| {
+                    let mut h = [0u16; 64];
+                    r.iter().for_each(|&c| h[bucket(c)] += 1);
+                    h
+                })
                 .collect(),
             address: fold_all(ADDRESS_WORDS),
             doc_types: fold_all(DOC_TYPES),
@@ -215,7 +220,6 @@ impl Patterns {
         if l.len() < 10 || l.len() > 120 {
             return false;
         }
-        let counts = prefix_counts(&l);
         let mut reach = vec![false; l.len() + 1];
         reach[0] = true;
         for p in 0..l.len() {
@@ -224,16 +228,36 @@ impl Patterns {
             }
             for (ph, ph_counts) in self.phrase_runs.iter().zip(&self.phrase_counts) {
                 let n = ph.len();
-                for len in n.saturating_sub(4)..=n + 2 {
-                    if len == 0 || p + len > l.len() || reach[p + len] {
+                let shortest = n.saturating_sub(4);
+                if p + shortest > l.len() {
+                    continue;
+                }
+                // The window's counts less the phrase's, and what each side has more of,
+                // kept as the window grows by a character.
+                let mut diff: [i32; 64] = std::array::from_fn(|k| -i32::from(ph_counts[k]));
+                for &c in &l[p..p + shortest] {
+                    diff[bucket(c)] += 1;
+                }
+                let (mut more_w, mut more_ph) = surplus_sides(&diff);
+                for len in shortest..=n + 2 {
+                    if len > shortest {
+                        let Some(&c) = l.get(p + len - 1) else {
+                            break;
+                        };
+                        let b = bucket(c);
+                        if diff[b] >= 0 {
+                            more_w += 1;
+                        } else {
+                            more_ph -= 1;
+                        }
+                        diff[b] += 1;
+                    }
+                    if len == 0 || reach[p + len] {
                         continue;
                     }
-                    let (to, from) = (&counts[p + len], &counts[p]);
-                    let diff: [i32; 64] = std::array::from_fn(|k| {
-                        i32::from(to[k]) - i32::from(from[k]) - i32::from(ph_counts[k])
-                    });
                     let w = &l[p..p + len];
-                    if similar_counted(w, ph, &diff, PHRASE_SIMILARITY).is_some() {
+                    let surplus = more_w.max(more_ph);
+                    if similar_counted(w, ph, surplus, PHRASE_SIMILARITY).is_some() {
                         reach[p + len] = true;
                     }
                 }
