@@ -20,9 +20,10 @@
 //! [`Edit::kept`].
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
-use crate::structure::{folded_words, similar};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::structure::{joined_words, similar};
 use crate::{Edit, EditKind, Options, Span};
 
 /// Folded units at least this similar are copies (OCR reads the two copies differently).
@@ -53,7 +54,7 @@ struct Unit {
     chars: usize,
     words: Vec<String>,
     /// The same, as a set, for the cheap filter.
-    word_set: HashSet<String>,
+    word_set: FxHashSet<String>,
     /// Its [`ANCHORS`] longest distinct words, by which earlier units it may copy are found.
     anchors: Vec<String>,
     /// Pure numbers.
@@ -82,7 +83,7 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
             words.push(t.to_string());
             continue;
         }
-        let f = folded_words(t).concat();
+        let f = joined_words(t);
         if f.is_empty() {
             continue;
         }
@@ -108,7 +109,7 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
         0
     };
     let vowel_words = words.iter().map(|w| vowels(w)).collect();
-    let word_set: HashSet<String> = words.iter().cloned().collect();
+    let word_set: FxHashSet<String> = words.iter().cloned().collect();
     let mut anchors: Vec<&String> = word_set.iter().collect();
     anchors.sort_by_cached_key(|w| (std::cmp::Reverse(w.chars().count()), w.as_str()));
     let anchors = anchors.into_iter().take(ANCHORS).cloned().collect();
@@ -130,7 +131,7 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
 }
 
 /// The earlier units (before `before`) that hold one of `u`'s longest words, in order.
-fn sharing(index: &HashMap<&str, Vec<usize>>, u: &Unit, before: usize) -> Vec<usize> {
+fn sharing(index: &FxHashMap<&str, Vec<usize>>, u: &Unit, before: usize) -> Vec<usize> {
     let mut out: Vec<usize> = u
         .anchors
         .iter()
@@ -172,7 +173,7 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
     // A copy shares most of its words with what it copies, so it shares at least one of its
     // longest words: each unit is compared only with the earlier units that have one of them
     // (an index of words), and of those only with units of 80-125 % of its length.
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
         for w in &u.word_set {
             index.entry(w.as_str()).or_default().push(i);

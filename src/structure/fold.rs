@@ -1,50 +1,23 @@
 //! Folded forms for comparing lines that OCR read differently: case, diacritics and the
 //! usual OCR confusions do not count.
 
-/// Base letters, lower case, diacritics and ligatures taken apart ("Ordférandes" and
-/// "Ordförandes" both give "ordforandes" after [`ocr_letter`]): the compatibility
-/// decomposition without its combining marks. Character by character (the decomposition
-/// reorders only combining marks, which are dropped), and ASCII, most of the text, directly.
-fn base_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(|c| {
-        let mut out = Base::default();
+/// Calls `f` with the base letters of `s`, lower case, diacritics and ligatures taken apart
+/// ("Ordférandes" and "Ordförandes" both give "ordforandes" after [`ocr_letter`]): the
+/// compatibility decomposition without its combining marks. Character by character (the
+/// decomposition reorders only combining marks, which are dropped), and ASCII, most of the
+/// text, directly. (Called for every line of a document, and for every word of its
+/// paragraphs: so a call, not an iterator that would hold each character's decomposition.)
+fn for_each_base_char(s: &str, mut f: impl FnMut(char)) {
+    for c in s.chars() {
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            f(c.to_ascii_lowercase());
         } else {
             unicode_normalization::char::decompose_compatible(c, |d| {
                 if !unicode_normalization::char::is_combining_mark(d) {
-                    d.to_lowercase().for_each(|l| out.push(l));
+                    d.to_lowercase().for_each(&mut f);
                 }
             });
         }
-        out
-    })
-}
-
-/// The base characters of one character (a ligature or a compatibility form gives a few).
-#[derive(Default)]
-struct Base {
-    chars: [char; 18],
-    len: u8,
-    at: u8,
-}
-
-impl Base {
-    fn push(&mut self, c: char) {
-        if let Some(slot) = self.chars.get_mut(self.len as usize) {
-            *slot = c;
-            self.len += 1;
-        }
-    }
-}
-
-impl Iterator for Base {
-    type Item = char;
-    fn next(&mut self) -> Option<char> {
-        (self.at < self.len).then(|| {
-            self.at += 1;
-            self.chars[self.at as usize - 1]
-        })
     }
 }
 
@@ -52,13 +25,13 @@ impl Iterator for Base {
 /// digit as `0` (so "Sida 2 av 5" and "Sida 3 av 5" are the same line), no spaces or
 /// punctuation (OCR splits and merges words and reads punctuation freely).
 pub(crate) fn line_key(s: &str) -> String {
-    base_chars(s)
-        .filter_map(|c| match c {
-            'a'..='z' => Some(c),
-            '0'..='9' => Some('0'),
-            _ => None,
-        })
-        .collect()
+    let mut key = String::with_capacity(s.len());
+    for_each_base_char(s, |c| match c {
+        'a'..='z' => key.push(c),
+        '0'..='9' => key.push('0'),
+        _ => {}
+    });
+    key
 }
 
 /// What a letter-like character probably is: OCR reads "ö" as "6" and "o" as "0", "i" as
@@ -77,27 +50,42 @@ fn ocr_letter(c: char) -> Option<char> {
 /// OCR confusions merged ("l"/"1"/"|" as "i", "0"/"6" as "o").
 pub(crate) fn words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut has_letter = false;
-    for c in base_chars(s) {
-        match ocr_letter(c) {
-            Some(f) => {
-                has_letter |= c.is_alphabetic();
-                cur.push(f);
-            }
-            None => {
-                if has_letter {
-                    out.push(std::mem::take(&mut cur));
-                }
-                cur.clear();
-                has_letter = false;
-            }
-        }
-    }
-    if has_letter {
-        out.push(cur);
-    }
+    write_words(s, &mut String::new(), |w| out.push(w.to_string()));
     out
+}
+
+/// The [`words`] of `s` written one after another, as one string.
+pub(crate) fn joined_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    write_words(s, &mut out, |_| {});
+    out
+}
+
+/// Appends the [`words`] of `s` to `out`, one after another, and calls `ended` with each
+/// word as it ends: a run of letter-like characters with a letter in it (a number alone is
+/// no word, and is taken back out).
+fn write_words(s: &str, out: &mut String, mut ended: impl FnMut(&str)) {
+    let mut start = out.len();
+    let mut has_letter = false;
+    let mut end_run = |out: &mut String, has_letter: bool, start: &mut usize| {
+        if has_letter {
+            ended(&out[*start..]);
+        } else {
+            out.truncate(*start);
+        }
+        *start = out.len();
+    };
+    for_each_base_char(s, |c| match ocr_letter(c) {
+        Some(f) => {
+            has_letter |= c.is_alphabetic();
+            out.push(f);
+        }
+        None => {
+            end_run(out, has_letter, &mut start);
+            has_letter = false;
+        }
+    });
+    end_run(out, has_letter, &mut start);
 }
 
 /// Is folded word `a` the folded word `b`, allowing the OCR noise a word of its length

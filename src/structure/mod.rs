@@ -67,7 +67,7 @@ use std::sync::LazyLock;
 use crate::{Edit, EditKind, Lexicon, Options, Span};
 use paragraphs::{BodyLine, Rules, Sep};
 
-pub(crate) use fold::{similar, words as folded_words};
+pub(crate) use fold::{joined_words, similar};
 
 /// The line rules and built-in furniture patterns, compiled once (about 20 ms of regular
 /// expressions that every document would otherwise pay for again).
