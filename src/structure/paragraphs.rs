@@ -160,7 +160,7 @@ impl Rules {
     }
 
     fn is_section(&self, line: &str) -> bool {
-        self.section.is_match(line) && line.split_whitespace().count() <= 8
+        may_be_section(line) && self.section.is_match(line) && line.split_whitespace().count() <= 8
     }
 
     /// What goes between body lines `a` and `b`. `blanks`: blank lines between them on the
@@ -499,6 +499,17 @@ fn may_start_marker(line: &str) -> bool {
     }
 }
 
+/// Can `line` be a § line, as [`Rules::is_section`]'s expression reads it? It starts like a
+/// marker (a sign or a digit) or holds "dnr" in some case: the expression's other part
+/// looks for the word anywhere, so without this test every line was searched twice.
+fn may_be_section(line: &str) -> bool {
+    may_start_marker(line)
+        || line
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"dnr"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,9 +520,10 @@ mod tests {
     #[test]
     fn the_marker_prefilter_passes_every_line_an_expression_matches() {
         let rules = Rules::new();
-        let alphabet: Vec<char> = "•*«:°'=>-–—~$&£58 \taeoAÄéå)1.dnrD".chars().collect();
+        let alphabet: Vec<char> = "•*«:°'=>-–—~$&£58§ \taeoAÄéå)1.dnrDNRK".chars().collect();
         let n = alphabet.len();
         let mut checked = 0;
+        let mut sections = 0;
         for i in 0..n * n * n * n {
             let line: String = [i % n, i / n % n, i / (n * n) % n, i / (n * n * n)]
                 .iter()
@@ -525,9 +537,14 @@ mod tests {
                     checked += 1;
                     assert!(may_start_marker(&line), "{line:?}");
                 }
+                if rules.section.is_match(&line) {
+                    sections += 1;
+                    assert!(may_be_section(&line), "{line:?}");
+                }
             }
         }
         assert!(checked > 1000, "only {checked} matching lines tried");
+        assert!(sections > 1000, "only {sections} § lines tried");
         assert!(!may_start_marker("Nämnden beslutar"));
         assert!(!may_start_marker("ärendet"));
     }
