@@ -194,7 +194,8 @@ pub(crate) fn surplus_sides(hist: &[i32; 64]) -> (usize, usize) {
 /// The largest distance that can still reach similarity `min` between strings whose longer
 /// has `longest` characters (one more, for rounding).
 fn allowed_edits(longest: usize, min: f64) -> usize {
-    ((1.0 - min) * longest as f64).floor().max(0.0) as usize + 1
+    // (The conversion rounds down and takes a negative to 0: `floor` here was a call.)
+    ((1.0 - min) * longest as f64) as usize + 1
 }
 
 /// The largest distance that can still reach `min` (one more, for rounding), unless the
