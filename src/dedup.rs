@@ -110,9 +110,7 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
         0
     };
     let word_set: FxHashSet<String> = words.iter().cloned().collect();
-    let mut anchors: Vec<&String> = word_set.iter().collect();
-    anchors.sort_by_cached_key(|w| (std::cmp::Reverse(w.chars().count()), w.as_str()));
-    let anchors = anchors.into_iter().take(ANCHORS).cloned().collect();
+    let anchors = anchors(word_set.iter());
     Unit {
         content,
         start,
@@ -130,10 +128,19 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
     }
 }
 
-/// The earlier units (before `before`) that hold one of `u`'s longest words, in order.
-fn sharing(index: &FxHashMap<&str, Vec<usize>>, u: &Unit, before: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = u
-        .anchors
+/// The [`ANCHORS`] longest of distinct `words` (the same length: the first in order).
+/// (Of two units read as one, they are the longest of the two units' anchors.)
+fn anchors<'w>(words: impl Iterator<Item = &'w String>) -> Vec<String> {
+    let mut anchors: Vec<&String> = words.collect();
+    anchors.sort_by_cached_key(|w| (std::cmp::Reverse(w.chars().count()), w.as_str()));
+    anchors.dedup();
+    anchors.into_iter().take(ANCHORS).cloned().collect()
+}
+
+/// The earlier units (before `before`) that hold one of `anchors` (a unit's longest words),
+/// in order.
+fn sharing(index: &FxHashMap<&str, Vec<usize>>, anchors: &[String], before: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = anchors
         .iter()
         .flat_map(|w| index.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]))
         .copied()
@@ -186,7 +193,7 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             continue;
         }
         let l = units[j].chars;
-        for i in sharing(&index, &units[j], j) {
+        for i in sharing(&index, &units[j].anchors, j) {
             let c = units[i].chars;
             if c * 100 < l * 80 || c * 80 > l * 100 {
                 continue;
@@ -242,18 +249,20 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             unit(text, units[i].start, span)
         })
     };
-    // (A pair's folded text is its units' with a space between: long units have words.)
+    // (A pair's folded text is its units' with a space between, long units have words, and
+    // its kind of item is its first unit's: so a pair is tested without being built.)
     let joined = |i: usize| {
         long(&units[i])
             && long(&units[i + 1])
             && units[i].folded.len() + 1 + units[i + 1].folded.len() >= STANDALONE_CHARS
     };
+    let pair_shape = |i: usize| (units[i].chars + 1 + units[i + 1].chars, units[i].item);
     for j in 0..n {
         if kept[j].is_some() || !long(&units[j]) {
             continue;
         }
         // Only pairs that hold one of the unit's longest words can be what it copies.
-        let near: Vec<usize> = sharing(&index, &units[j], j)
+        let near: Vec<usize> = sharing(&index, &units[j].anchors, j)
             .into_iter()
             .flat_map(|i| [i.saturating_sub(1), i])
             .filter(|&i| i + 1 < j)
@@ -262,7 +271,7 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             .collect();
         if let Some((i, s)) = near
             .into_iter()
-            .filter(|&i| joined(i))
+            .filter(|&i| joined(i) && shaped_alike(pair_shape(i), (units[j].chars, units[j].item)))
             .find_map(|i| same(pair(i), &units[j]).map(|s| (i, s)))
         {
             kept[j] = Some((i, s));
@@ -270,8 +279,10 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             continue;
         }
         if j + 1 < n && kept[j + 1].is_none() && joined(j) {
-            if let Some((i, s)) = sharing(&index, pair(j), j)
+            let pair_anchors = anchors(units[j].anchors.iter().chain(&units[j + 1].anchors));
+            if let Some((i, s)) = sharing(&index, &pair_anchors, j)
                 .into_iter()
+                .filter(|&i| shaped_alike((units[i].chars, units[i].item), pair_shape(j)))
                 .find_map(|i| same(&units[i], pair(j)).map(|s| (i, s)))
             {
                 kept[j] = Some((i, s));
@@ -407,8 +418,7 @@ fn begin(s: &str) -> String {
 
 /// If `b` repeats `a`: their similarity.
 fn same(a: &Unit, b: &Unit) -> Option<f64> {
-    let (la, lb) = (a.chars, b.chars);
-    if a.item != b.item || la == 0 || lb == 0 || la.min(lb) * 100 < la.max(lb) * 80 {
+    if !shaped_alike((a.chars, a.item), (b.chars, b.item)) {
         return None;
     }
     // A cheap filter before the quadratic comparison: most words shared.
@@ -421,6 +431,12 @@ fn same(a: &Unit, b: &Unit) -> Option<f64> {
         return None;
     }
     Some(s)
+}
+
+/// Can units of these lengths (folded characters) and kinds of item be copies (the first
+/// test of [`same`])?
+fn shaped_alike((la, item_a): (usize, u8), (lb, item_b): (usize, u8)) -> bool {
+    item_a == item_b && la > 0 && lb > 0 && la.min(lb) * 100 >= la.max(lb) * 80
 }
 
 /// Another number in the same place: a number only one side has, of the same length as a
@@ -470,15 +486,18 @@ fn vowels(w: &str) -> String {
 mod tests {
     use super::*;
 
-    /// `edits` tests a pair of units by its units' folded lengths, without building it: a
-    /// pair's folded text is its units' joined by a space, whatever the lines hold (numbers,
-    /// tokens that fold to nothing, OCR digits in words, a capital first word).
+    /// `edits` tests a pair of units by its units' folded lengths, anchors and kind of item,
+    /// without building it: a pair's folded text is its units' joined by a space, its anchors
+    /// the longest of theirs, its kind the first's, whatever the lines hold (numbers, tokens
+    /// that fold to nothing, OCR digits in words, a capital first word, a list marker).
     #[test]
-    fn a_pair_folds_as_its_two_units_with_a_space() {
+    fn a_pair_is_its_two_units_read_as_one() {
         let lines = [
             "Nämnden beslutar – att 2 000 kr, (se § 12) g6r Ordf6randes 1ista!",
             "— Kommunstyrelsen 2021-02-23: översänder ”svaret” … 7 §§ till Stadsrevisionen.",
             "»   « 12 34",
+            "2. Nämnden beslutar att översända svaret, i enlighet med förvaltningens förslag.",
+            "• Utdragsbestyrkande",
         ];
         for a in lines {
             for b in lines {
@@ -493,6 +512,12 @@ mod tests {
                     .collect::<Vec<_>>()
                     .join(" ");
                 assert_eq!(pair.folded, joined, "{a:?} / {b:?}");
+                let merged = anchors(first.anchors.iter().chain(&second.anchors));
+                assert_eq!(pair.anchors, merged, "{a:?} / {b:?}");
+                assert_eq!(pair.item, first.item, "{a:?} / {b:?}");
+                if !first.words.is_empty() && !second.words.is_empty() {
+                    assert_eq!(pair.chars, first.chars + 1 + second.chars, "{a:?} / {b:?}");
+                }
             }
         }
     }
