@@ -192,10 +192,9 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
         if !long(&units[j]) {
             continue;
         }
-        let l = units[j].chars;
+        let shape = (units[j].chars, units[j].item);
         for i in sharing(&index, &units[j].anchors, j) {
-            let c = units[i].chars;
-            if c * 100 < l * 80 || c * 80 > l * 100 {
+            if !shaped_alike((units[i].chars, units[i].item), shape) {
                 continue;
             }
             if let Some(s) = same(&units[i], &units[j]) {
