@@ -74,12 +74,14 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
     let mut words = Vec::new();
     let mut numbers = Vec::new();
     let mut names = Vec::new();
+    let mut n_words = 0;
     for (k, tok) in s.split_whitespace().enumerate() {
+        n_words = k + 1;
         let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
         if t.is_empty() {
             continue;
         }
-        if t.chars().all(|c| c.is_ascii_digit()) {
+        if t.bytes().all(|b| b.is_ascii_digit()) {
             numbers.push(t.to_string());
             words.push(t.to_string());
             continue;
@@ -93,7 +95,6 @@ fn unit(text: &str, start: usize, content: Span) -> Unit {
         }
         words.push(f);
     }
-    let n_words = s.split_whitespace().count();
     let heading = n_words <= 6
         && s.chars().next().is_some_and(char::is_uppercase)
         && !s.ends_with(['.', ',', ';', ':', '!', '?'])
