@@ -249,8 +249,10 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             unit(text, units[i].start, span)
         })
     };
-    // (A pair's folded text is its units' with a space between, long units have words, and
-    // its kind of item is its first unit's: so a pair is tested without being built.)
+    // (A pair's words are its units' one after another and its word set their union; its
+    // folded text is theirs with a space between (long units have words), and its kind of
+    // item is its first unit's: so a pair is tested without being built, and built only to
+    // be aligned.)
     let joined = |i: usize| {
         long(&units[i])
             && long(&units[i + 1])
@@ -271,7 +273,14 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             .collect();
         if let Some((i, s)) = near
             .into_iter()
-            .filter(|&i| joined(i) && shaped_alike(pair_shape(i), (units[j].chars, units[j].item)))
+            .filter(|&i| {
+                joined(i)
+                    && shaped_alike(pair_shape(i), (units[j].chars, units[j].item))
+                    && shares_most(
+                        &[&units[i].word_set, &units[i + 1].word_set],
+                        &[&units[j].words],
+                    )
+            })
             .find_map(|i| same(pair(i), &units[j]).map(|s| (i, s)))
         {
             kept[j] = Some((i, s));
@@ -282,7 +291,13 @@ pub fn edits(text: &str, options: &Options) -> Vec<Edit> {
             let pair_anchors = anchors(units[j].anchors.iter().chain(&units[j + 1].anchors));
             if let Some((i, s)) = sharing(&index, &pair_anchors, j)
                 .into_iter()
-                .filter(|&i| shaped_alike((units[i].chars, units[i].item), pair_shape(j)))
+                .filter(|&i| {
+                    shaped_alike((units[i].chars, units[i].item), pair_shape(j))
+                        && shares_most(
+                            &[&units[i].word_set],
+                            &[&units[j].words, &units[j + 1].words],
+                        )
+                })
                 .find_map(|i| same(&units[i], pair(j)).map(|s| (i, s)))
             {
                 kept[j] = Some((i, s));
@@ -422,8 +437,7 @@ fn same(a: &Unit, b: &Unit) -> Option<f64> {
         return None;
     }
     // A cheap filter before the quadratic comparison: most words shared.
-    let shared = b.words.iter().filter(|w| a.word_set.contains(*w)).count();
-    if shared * 2 < b.words.len() {
+    if !shares_most(&[&a.word_set], &[&b.words]) {
         return None;
     }
     let s = similar(&a.folded, &b.folded, SIMILARITY)?;
@@ -431,6 +445,18 @@ fn same(a: &Unit, b: &Unit) -> Option<f64> {
         return None;
     }
     Some(s)
+}
+
+/// Does a unit whose word set is the union of `sets` hold at least half of the words of a
+/// unit whose words are `words` one after another (the second test of [`same`])? (Of two
+/// units read as one, the words are theirs one after another and the set their union.)
+fn shares_most(sets: &[&FxHashSet<String>], words: &[&[String]]) -> bool {
+    let all = words.iter().flat_map(|ws| ws.iter());
+    let shared = all
+        .clone()
+        .filter(|w| sets.iter().any(|s| s.contains(*w)))
+        .count();
+    shared * 2 >= all.count()
 }
 
 /// Can units of these lengths (folded characters) and kinds of item be copies (the first
@@ -486,10 +512,11 @@ fn vowels(w: &str) -> String {
 mod tests {
     use super::*;
 
-    /// `edits` tests a pair of units by its units' folded lengths, anchors and kind of item,
-    /// without building it: a pair's folded text is its units' joined by a space, its anchors
-    /// the longest of theirs, its kind the first's, whatever the lines hold (numbers, tokens
-    /// that fold to nothing, OCR digits in words, a capital first word, a list marker).
+    /// `edits` tests a pair of units by its units' words, folded lengths, anchors and kind of
+    /// item, without building it: a pair's words are its units' one after another, its word
+    /// set their union, its folded text theirs joined by a space, its anchors the longest of
+    /// theirs, its kind the first's, whatever the lines hold (numbers, tokens that fold to
+    /// nothing, OCR digits in words, a capital first word, a list marker).
     #[test]
     fn a_pair_is_its_two_units_read_as_one() {
         let lines = [
@@ -515,6 +542,14 @@ mod tests {
                 let merged = anchors(first.anchors.iter().chain(&second.anchors));
                 assert_eq!(pair.anchors, merged, "{a:?} / {b:?}");
                 assert_eq!(pair.item, first.item, "{a:?} / {b:?}");
+                assert_eq!(
+                    pair.words,
+                    [&first.words[..], &second.words[..]].concat(),
+                    "{a:?} / {b:?}"
+                );
+                let union: FxHashSet<String> =
+                    first.word_set.union(&second.word_set).cloned().collect();
+                assert_eq!(pair.word_set, union, "{a:?} / {b:?}");
                 if !first.words.is_empty() && !second.words.is_empty() {
                     assert_eq!(pair.chars, first.chars + 1 + second.chars, "{a:?} / {b:?}");
                 }
