@@ -29,17 +29,11 @@ impl Strings {
         }
     }
 
-    fn find_hashed(&self, hash: u64, s: &str) -> Option<u32> {
-        let (text, ends) = (&self.text, &self.ends);
-        self.index
-            .find(hash, |&i| word_of(text, ends, i) == s)
-            .copied()
-    }
-
     /// The number of `s`, and whether it is new.
     pub fn intern(&mut self, s: &str) -> (u32, bool) {
         let hash = FxBuildHasher.hash_one(s);
-        if let Some(i) = self.find_hashed(hash, s) {
+        let (text, ends) = (&self.text, &self.ends);
+        if let Some(&i) = self.index.find(hash, |&i| word_of(text, ends, i) == s) {
             return (i, false);
         }
         let i = self.ends.len() as u32;
@@ -100,22 +94,23 @@ fn key_at(text: &str, start: u32, len: u32) -> &str {
     &text[start as usize..(start + len) as usize]
 }
 
+/// Is an entry's key (in `text`) `key`? The test of both lookups, `get` and `insert`.
+fn keyed<'a, T>(text: &'a str, key: &'a str) -> impl Fn(&(u32, u32, T)) -> bool + 'a {
+    move |e| key_at(text, e.0, e.1) == key
+}
+
 impl<T> StrMap<T> {
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&T> {
-        let text = &self.text;
         self.table
-            .find(FxBuildHasher.hash_one(key), |e| {
-                key_at(text, e.0, e.1) == key
-            })
+            .find(FxBuildHasher.hash_one(key), keyed(&self.text, key))
             .map(|e| &e.2)
     }
 
     /// Sets the value of `key`.
     pub fn insert(&mut self, key: &str, value: T) {
         let hash = FxBuildHasher.hash_one(key);
-        let text = &self.text;
-        if let Some(e) = self.table.find_mut(hash, |e| key_at(text, e.0, e.1) == key) {
+        if let Some(e) = self.table.find_mut(hash, keyed(&self.text, key)) {
             e.2 = value;
             return;
         }
